@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Glossary",
+    products: [
+        .library(name: "Glossary", targets: ["Glossary"]),
+        .executable(name: "glossary", targets: ["GlossaryCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU (Debian: libicu-dev). Only the C target below includes its headers.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Plain-C bridge to ICU plus the embedded default data files. Its public header
+        // uses only plain C types, so no Swift module ever sees an ICU type (see DESIGN.md).
+        .target(
+            name: "CGlossary",
+            dependencies: ["CICU"]
+        ),
+        .target(
+            name: "Glossary",
+            dependencies: ["CGlossary"]
+        ),
+        .executableTarget(
+            name: "GlossaryCLI",
+            dependencies: [
+                "Glossary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GlossaryTests",
+            dependencies: ["Glossary", "GlossaryCLI"]
+        ),
+    ]
+)

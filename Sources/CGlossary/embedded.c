@@ -1,0 +1,25 @@
+// The shipped data files, built into the binary with C23 #embed so that `glossary`
+// works from any working directory and as a lone copied binary. The paths are
+// relative to this file; the compiler records them as dependencies, so editing the
+// data rebuilds this file.
+#include "CGlossary.h"
+
+static const uint8_t terms[] = {
+#embed "../../Data/terms.tsv" suffix(,)
+    0
+};
+
+static const uint8_t variants[] = {
+#embed "../../Data/variants.txt" suffix(,)
+    0
+};
+
+const uint8_t *glossary_default_terms(size_t *length) {
+    *length = sizeof(terms) - 1;
+    return terms;
+}
+
+const uint8_t *glossary_default_variants(size_t *length) {
+    *length = sizeof(variants) - 1;
+    return variants;
+}

@@ -1,0 +1,194 @@
+import Synchronization
+
+/// The two keys of one word.
+///
+/// - `cased`: the word in Latin letters and digits, case kept: NFKC, look-alike letters
+///   of another script replaced, transliterated, diacritics removed, everything but
+///   letters and digits dropped. `Шойгу` → `Shoygu`, `Ｐ Ｂ Ｂ` → `PBB`.
+/// - `folded`: `cased`, case folded, with the romanization variant rules applied.
+///   `Шойгу` → `shoigu`. Two spellings with equal folded keys are the same word.
+struct WordKey: Sendable, Equatable {
+    var cased: [UInt8]
+    var folded: [UInt8]
+    /// The word mixed Latin with Cyrillic or Greek letters (a likely look-alike spelling).
+    var mixedScript: Bool
+}
+
+/// Computes match keys. The ASCII path is a byte loop; every other word goes through
+/// ICU once and is cached.
+///
+/// Shareable between threads: ICU transliterators are not thread-safe, so all ICU work
+/// happens under one lock, which is cheap because it is taken only for words that are
+/// not plain ASCII or that the variant rules may change, and those are cached.
+final class KeyMaker: Sendable {
+    /// The variant rules' name, for messages.
+    let variantsName: String
+    /// ASCII bytes that the variant rules may change; a lower-case ASCII word with none
+    /// of them is its own folded key.
+    private let variantSensitive: [Bool]
+    private let state: Mutex<State>
+
+    /// The most words each cache keeps before it is emptied (bounded memory on any input).
+    static let cacheLimit = 200_000
+
+    private struct State: ~Copyable {
+        let variants: Transform
+        let lazy = LazyICU()
+        var words: [[UInt8]: WordKey] = [:]
+        var asciiVariants: [[UInt8]: [UInt8]] = [:]
+    }
+
+    /// ICU objects opened on first use: opening Han-Latin alone takes about 70 ms.
+    private final class LazyICU {
+        private var transforms: [String: Transform] = [:]
+        private var checker: SpoofChecker?
+
+        func transform(_ id: String) -> Transform? {
+            if let made = transforms[id] { return made }
+            let made = try? Transform(id: id)
+            transforms[id] = made
+            return made
+        }
+
+        func spoofChecker() -> SpoofChecker? {
+            if checker == nil { checker = try? SpoofChecker() }
+            return checker
+        }
+    }
+
+    /// Compiles the variant rules (ICU transform rule text).
+    init(variantRules: [UInt8], name: String) throws(ICUError) {
+        let variants = try Transform(name: name, rules: variantRules)
+        variantsName = name
+        variantSensitive = (0..<128).map { variants.mayChange(asciiByte: UInt8($0)) }
+        state = Mutex(State(variants: variants))
+    }
+
+    // MARK: ASCII
+
+    /// Whether the variant rules may change this lower-case ASCII word.
+    @inline(__always)
+    func variantsMayChange(_ lowerASCII: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in lowerASCII where variantSensitive[Int(byte)] { return true }
+        return false
+    }
+
+    /// The folded key of a lower-case ASCII word that the variant rules may change.
+    func variantKey(ofLowerASCII word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let word = Array(word)
+        return state.withLock { state in
+            if let key = state.asciiVariants[word] { return key }
+            let key = word.withUnsafeBufferPointer { (try? state.variants.apply($0)) ?? Array($0) }
+            if state.asciiVariants.count >= KeyMaker.cacheLimit { state.asciiVariants.removeAll(keepingCapacity: true) }
+            state.asciiVariants[word] = key
+            return key
+        }
+    }
+
+    // MARK: Everything else
+
+    /// The keys of a word that is not plain ASCII (a well-formed UTF-8 run of letters,
+    /// marks and digits, or one Han or kana character).
+    func key(ofWord word: UnsafeBufferPointer<UInt8>) -> WordKey {
+        let word = Array(word)
+        return state.withLock { state in
+            if let key = state.words[word] { return key }
+            let key = KeyMaker.compute(word, &state)
+            if state.words.count >= KeyMaker.cacheLimit { state.words.removeAll(keepingCapacity: true) }
+            state.words[word] = key
+            return key
+        }
+    }
+
+    /// The ICU pipeline. A step that ICU cannot do leaves the text as it was, so a
+    /// broken transform degrades matching instead of stopping a stream.
+    private static func compute(_ word: [UInt8], _ state: inout State) -> WordKey {
+        func apply(_ text: [UInt8], _ step: (UnsafeBufferPointer<UInt8>) throws -> [UInt8]) -> [UInt8] {
+            text.withUnsafeBufferPointer { (try? step($0)) ?? text }
+        }
+        var text = apply(word) { try Normalization.normalize($0, to: .nfkc) }
+
+        var latin = false, cyrillicOrGreek = false, han = false, other = false
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where scalar.value >= 0x80 || scalar.properties.isAlphabetic {
+            switch Script(of: scalar) {
+            case .latin: latin = true
+            case .cyrillic, .greek: cyrillicOrGreek = true
+            case .han: han = true
+            case .kana, .other: other = true
+            case .common: break
+            }
+            if scalar.value < 0x80 && scalar.properties.isAlphabetic { latin = true }
+        }
+
+        // A Latin word with a Cyrillic or Greek look-alike letter in it (Shоigu with a
+        // Cyrillic о): replace each such letter by its UTS #39 skeleton when that is an
+        // ASCII letter, so the word keys as the Latin spelling it imitates.
+        let mixedScript = latin && cyrillicOrGreek
+        if mixedScript, let checker = state.lazy.spoofChecker() {
+            var replaced = ""
+            for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+                let script = Script(of: scalar)
+                if script == .cyrillic || script == .greek {
+                    var one = Array(String(scalar).utf8)
+                    let skeleton = one.withUnsafeMutableBufferPointer { buffer in
+                        (try? checker.skeleton(UnsafeBufferPointer(buffer))) ?? []
+                    }
+                    if !skeleton.isEmpty, skeleton.allSatisfy({ $0 < 0x80 && isASCIILetter($0) }) {
+                        replaced += String(decoding: skeleton, as: UTF8.self)
+                        continue
+                    }
+                    one.removeAll()
+                }
+                replaced.unicodeScalars.append(scalar)
+            }
+            text = Array(replaced.utf8)
+        }
+
+        if cyrillicOrGreek, let t = state.lazy.transform("Russian-Latin/BGN") {
+            text = apply(text) { try t.apply($0) }
+        }
+        if han, let t = state.lazy.transform("Han-Latin") {
+            text = apply(text) { try t.apply($0) }
+        }
+        if other || cyrillicOrGreek, text.contains(where: { $0 >= 0x80 }),
+            let t = state.lazy.transform("Any-Latin")
+        {
+            text = apply(text) { try t.apply($0) }
+        }
+        if let t = state.lazy.transform("NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII") {
+            text = apply(text) { try t.apply($0) }
+        }
+
+        // Keep letters and digits only: transliteration adds spaces between Han
+        // syllables and primes for the Russian soft sign (Kazanʹ).
+        var cased: [UInt8] = []
+        cased.reserveCapacity(text.count)
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) { cased.append(byte) }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                cased.append(contentsOf: String(scalar).utf8)
+            }
+        }
+
+        var folded: [UInt8]
+        if cased.allSatisfy({ $0 < 0x80 }) {
+            folded = cased.map(asciiLower)
+        } else {
+            folded = apply(cased) { try Normalization.foldCase($0) }
+        }
+        folded = apply(folded) { try state.variants.apply($0) }
+        return WordKey(cased: cased, folded: folded, mixedScript: mixedScript)
+    }
+}
+
+@inline(__always)
+func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+}
+
+@inline(__always)
+func asciiLower(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+}

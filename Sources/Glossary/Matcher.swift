@@ -1,0 +1,217 @@
+/// A term table compiled for matching. Build it once and share it: it is immutable and
+/// safe to use from many threads at once.
+///
+/// Match semantics (DESIGN.md has the reasons):
+/// 1. Whole tokens, leftmost-longest, no overlaps. A token is a word (letters, marks,
+///    digits), one Han or kana character, or one punctuation mark. Spaces, tabs,
+///    no-break spaces and hyphens separate tokens and do not count inside a term.
+/// 2. A term matches when the folded keys of a run of tokens, joined, equal its key.
+/// 3. An `abbr` term matches only in its own case. A one-word term with a capital
+///    letter never matches an all-lowercase word. An all-caps word outside a headline or
+///    dateline matches only a term that writes that word in capitals.
+/// 4. A word ending in an Indonesian clitic (-nya, -lah, -pun, -kah) also matches as its
+///    stem; the clitic is not part of the mention.
+/// 5. A match in Han or kana covers at least two characters and no other script.
+/// 6. A spelling shared by several concepts goes to the one its paragraph supports.
+public final class Matcher: Sendable {
+    /// The table this matcher was compiled from.
+    public let table: TermTable
+    let keyMaker: KeyMaker
+    let trie: Trie
+    let entries: [Entry]
+    let concepts: [Concept]
+    private let conceptIndex: [String: Int32]
+
+    /// One row, compiled.
+    struct Entry: Sendable {
+        var row: Int
+        var concept: Int32
+        var isContext: Bool
+        var isAbbr: Bool
+        /// The term is one word with a capital letter: it never matches an all-lowercase word.
+        var capitalizedSingleWord: Bool
+        /// The cased key, for `abbr` terms.
+        var cased: [UInt8]
+        /// The folded keys of the term's all-caps words.
+        var allCapsWords: [[UInt8]]
+        /// Lower ranks win when several rows of one concept match.
+        var rank: Int
+    }
+
+    /// A concept's preferred terms.
+    struct Concept: Sendable {
+        var id: String
+        /// language -> form -> row index of the preferred term
+        var preferred: [String: [TermForm: Int]]
+    }
+
+    /// Compiles a table. Throws a ``TableError`` when a term has no letters or digits,
+    /// when two concepts' terms share a key without saying so (`+shared`), or when the
+    /// variant rules do not compile.
+    public init(table: TermTable, variants: VariantRules = .shipped) throws(TableError) {
+        self.table = table
+        let keyMaker: KeyMaker
+        do {
+            keyMaker = try KeyMaker(variantRules: Array(variants.text.utf8), name: variants.source)
+        } catch {
+            throw TableError([Matcher.diagnostic(for: error, in: variants)])
+        }
+        self.keyMaker = keyMaker
+
+        var conceptIndex: [String: Int32] = [:]
+        var concepts: [Concept] = []
+        for (index, row) in table.rows.enumerated() {
+            let concept: Int32
+            if let known = conceptIndex[row.conceptID] {
+                concept = known
+            } else {
+                concept = Int32(concepts.count)
+                conceptIndex[row.conceptID] = concept
+                concepts.append(Concept(id: row.conceptID, preferred: [:]))
+            }
+            if row.status == .preferred {
+                concepts[Int(concept)].preferred[row.language, default: [:]][row.form] = index
+            }
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var entries: [Entry] = []
+        var keys: [[UInt8]] = []
+        var firstTermWithKey: [[UInt8]: Int] = [:]  // key -> entry index of a term row
+        var defaultWithKey: [[UInt8]: Int] = [:]
+        var scratch = LineTokens()
+        for (index, row) in table.rows.enumerated() {
+            func report(_ message: String, fix: String) {
+                if diagnostics.count < TableError.limit {
+                    diagnostics.append(Diagnostic(file: table.source, line: row.line, column: Matcher.termColumn(row),
+                                                  message: message, fix: fix))
+                }
+            }
+            var bytes = Array(row.term.utf8)
+            bytes.withUnsafeMutableBufferPointer { scratch.tokenize(UnsafeBufferPointer($0), keyMaker: keyMaker) }
+            let tokens = scratch.tokens
+            guard let first = tokens.first else {
+                report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
+                continue
+            }
+            if first.kind == .punct {
+                report("the term “\(row.term)” starts with punctuation", fix: "start the term with a letter or digit")
+                continue
+            }
+            if tokens.dropFirst().contains(where: { $0.gapBefore == .hard }) {
+                report("the term “\(row.term)” contains a control character", fix: "delete it")
+                continue
+            }
+            var key: [UInt8] = [], cased: [UInt8] = []
+            var allCapsWords: [[UInt8]] = []
+            var words = 0, hasUpper = false
+            for token in tokens {
+                key += scratch.keys[Int(token.folded.lowerBound)..<Int(token.folded.upperBound)]
+                cased += scratch.keys[Int(token.cased.lowerBound)..<Int(token.cased.upperBound)]
+                if token.kind == .word { words += 1 }
+                if token.flags.contains(.hasUpper) { hasUpper = true }
+                if token.flags.contains(.allCaps) {
+                    allCapsWords.append(Array(scratch.keys[Int(token.folded.lowerBound)..<Int(token.folded.upperBound)]))
+                }
+            }
+            if key.isEmpty {
+                report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
+                continue
+            }
+            let concept = conceptIndex[row.conceptID]!
+            let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
+            let entry = Entry(
+                row: index, concept: concept, isContext: row.form == .context, isAbbr: row.form == .abbr,
+                capitalizedSingleWord: words == 1 && tokens.count == 1 && hasUpper, cased: cased,
+                allCapsWords: allCapsWords, rank: statusRank)
+
+            if !entry.isContext {
+                if let other = firstTermWithKey[key] {
+                    let otherRow = table.rows[entries[other].row]
+                    if otherRow.conceptID != row.conceptID && (otherRow.sharing == .none || row.sharing == .none) {
+                        report(
+                            "the term “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: key, as: UTF8.self))” as “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
+                            fix: "if the spelling really names both concepts, mark both rows +shared (one of them may be +default); otherwise remove or correct one of them")
+                    }
+                } else {
+                    firstTermWithKey[key] = entries.count
+                }
+                if row.sharing == .defaultSense {
+                    if let other = defaultWithKey[key], table.rows[entries[other].row].conceptID != row.conceptID {
+                        let otherRow = table.rows[entries[other].row]
+                        report("“\(row.term)” is the default sense of two concepts: \(otherRow.conceptID) (line \(otherRow.line)) and \(row.conceptID)",
+                               fix: "keep +default on one of them and make the other +shared")
+                    } else {
+                        defaultWithKey[key] = entries.count
+                    }
+                }
+            }
+            entries.append(entry)
+            keys.append(key)
+        }
+        if !diagnostics.isEmpty { throw TableError(diagnostics) }
+        self.entries = entries
+        self.concepts = concepts
+        self.conceptIndex = conceptIndex
+        self.trie = Trie(keys: keys)
+    }
+
+    /// Compiles the shipped table with the shipped variant rules.
+    public static func shipped() throws(TableError) -> Matcher {
+        try Matcher(table: TermTable.shipped())
+    }
+
+    private static func termColumn(_ row: TermRow) -> Int {
+        row.conceptID.unicodeScalars.count + row.language.unicodeScalars.count + 3
+    }
+
+    private static func diagnostic(for error: ICUError, in rules: VariantRules) -> Diagnostic {
+        // ICU reports the failing rule's text; find its line in the file.
+        var line = 0, column = 1
+        if !error.context.isEmpty {
+            for (number, text) in rules.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let range = text.firstRange(of: error.context.trimmingSpaces()) {
+                    line = number + 1
+                    column = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound) + 1
+                    break
+                }
+            }
+        }
+        return Diagnostic(file: rules.source, line: line, column: column,
+                          message: "the variant rules do not compile: \(error)",
+                          fix: "correct the rule; the syntax is ICU's transform rule syntax")
+    }
+
+    // MARK: Looking up concepts
+
+    /// The languages in which the table has preferred terms, sorted.
+    public var languages: [String] {
+        Set(concepts.flatMap { $0.preferred.keys }).sorted()
+    }
+
+    /// Whether the table has a concept with this id.
+    public func hasConcept(_ id: String) -> Bool { conceptIndex[id] != nil }
+
+    /// The preferred term of a concept in a language and form, falling back as the
+    /// normalizer does: the preferred term of that form, else the preferred full term;
+    /// in `language`, else in `und`. Nil when there is none.
+    public func preferredTerm(conceptID: String, language: String, form: TermForm) -> TermRow? {
+        guard let index = conceptIndex[conceptID] else { return nil }
+        let preferred = concepts[Int(index)].preferred
+        for lang in [language, "und"] {
+            guard let forms = preferred[lang] else { continue }
+            if let row = forms[form] ?? forms[.full] { return table.rows[row] }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Glibc
+import Glossary
+
+struct ReadError: Error {
+    let error: SystemError
+}
+
+/// Reads a file descriptor as lines, in bounded memory.
+///
+/// A line longer than `segmentLimit` comes in pieces: each piece ends at the last space,
+/// tab or (failing that) the last UTF-8 character boundary before the limit, so words
+/// are not split. A mention spanning a cut is not found; nothing is lost or reordered.
+struct LineReader {
+    struct Piece {
+        var bytes: [UInt8]
+        /// The piece ends its line (at a newline or at the end of the input).
+        var endsLine: Bool
+        /// The line ended with a newline (not with the end of the input).
+        var hasNewline: Bool
+    }
+
+    let fd: Int32
+    let segmentLimit: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(fd: Int32, segmentLimit: Int) {
+        self.fd = fd
+        self.segmentLimit = segmentLimit
+    }
+
+    mutating func next() throws(ReadError) -> Piece? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A), newline - start <= segmentLimit {
+                let piece = Piece(bytes: Array(buffer[start..<newline]), endsLine: true, hasNewline: true)
+                start = newline + 1
+                return piece
+            }
+            if buffer.count - start > segmentLimit {
+                return cutPiece()
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let piece = Piece(bytes: Array(buffer[start...]), endsLine: true, hasNewline: false)
+                start = buffer.count
+                return piece
+            }
+            try fill()
+        }
+    }
+
+    private mutating func cutPiece() -> Piece {
+        let limit = start + segmentLimit
+        var cut = limit
+        // Prefer the last space or tab in the second half of the window.
+        var j = limit
+        while j > start + segmentLimit / 2 {
+            j -= 1
+            if buffer[j] == 0x20 || buffer[j] == 0x09 {
+                cut = j + 1
+                break
+            }
+        }
+        if cut == limit {
+            // No space: back up to a UTF-8 character boundary.
+            var k = limit
+            while k > start + 1 && buffer[k] & 0xC0 == 0x80 && limit - k < 4 { k -= 1 }
+            cut = k
+        }
+        let piece = Piece(bytes: Array(buffer[start..<cut]), endsLine: false, hasNewline: false)
+        start = cut
+        return piece
+    }
+
+    private mutating func fill() throws(ReadError) {
+        if start > 0 && start >= buffer.count / 2 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        let chunk = 1 << 16
+        let old = buffer.count
+        buffer.reserveCapacity(old + chunk)
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, chunk) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                buffer.removeSubrange(old...)
+                throw ReadError(error: SystemError(errno))
+            }
+            buffer.removeSubrange((old + n)...)
+            if n == 0 { atEnd = true }
+            return
+        }
+    }
+}
+
+/// Buffered standard output. A closed pipe (`| head`) ends the program quietly with
+/// status 0; any other write error is reported with status 2.
+struct OutputStream {
+    let fd: Int32
+    let lineBuffered: Bool
+    var buffer: [UInt8] = []
+    static let capacity = 1 << 16
+
+    init(fd: Int32, lineBuffered: Bool) {
+        self.fd = fd
+        self.lineBuffered = lineBuffered
+        buffer.reserveCapacity(OutputStream.capacity * 2)
+    }
+
+    mutating func endLine() throws {
+        if lineBuffered || buffer.count >= OutputStream.capacity { try flush() }
+    }
+
+    mutating func flushIfFull() throws {
+        if buffer.count >= OutputStream.capacity { try flush() }
+    }
+
+    mutating func flush() throws {
+        var written = 0
+        while written < buffer.count {
+            let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(Status.success) }
+                printError("glossary: cannot write the output: \(SystemError(errno))")
+                throw ExitCode(Status.failure)
+            }
+            written += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
