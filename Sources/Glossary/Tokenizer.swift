@@ -206,8 +206,8 @@ struct LineTokens {
     }
 
     /// All-caps is style, not an abbreviation, in two places:
-    /// - a headline: a line with at least two all-caps words, and at least three times
-    ///   as many all-caps words as words with lower-case letters (SHOIGU BERTEMU LAVROV);
+    /// - a headline: a line with at least three times as many all-caps words as words
+    ///   with lower-case letters (SHOIGU BERTEMU LAVROV; a lone SHOIGU on its line);
     /// - a dateline: the all-caps words that open a line before a spaced dash
     ///   (BEIJING – …, FAKTA GRUP – …).
     /// Elsewhere an all-caps word matches only terms written in capitals (rule 4).
@@ -217,7 +217,7 @@ struct LineTokens {
             if token.flags.contains(.allCaps) { allCaps += 1 }
             if token.flags.contains(.hasLower) { withLower += 1 }
         }
-        if allCaps >= 2 && allCaps >= 3 * withLower {
+        if allCaps >= 1 && allCaps >= 3 * withLower {
             for index in tokens.indices where tokens[index].flags.contains(.allCaps) {
                 tokens[index].flags.insert(.capsContext)
             }

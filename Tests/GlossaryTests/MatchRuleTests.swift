@@ -1,0 +1,159 @@
+import Glossary
+import Testing
+
+/// The match rules of DESIGN.md, one table per rule. The sentences are written for
+/// these tests in the style of Indonesian and English wire copy.
+@Suite("What counts as a mention")
+struct MatchRuleTests {
+    // Rule 1: whole words, leftmost-longest, no overlaps; hyphens separate words;
+    // Han matches may start and end at any character.
+    static let wholeWords: [Case] = [
+        Case("Delegasi Partai Komunis Tiongkok tiba kemarin.", [("Partai Komunis Tiongkok", "communist-party-of-china")]),
+        Case("Kerajaan Prusia dan Belarusia bukan Rusia.", [("Rusia", "russia")]),
+        Case("Hubungan Tiongkok-Rusia makin erat.", [("Tiongkok", "china"), ("Rusia", "russia")]),
+        Case("Rusia–Tiongkok", [("Rusia", "russia"), ("Tiongkok", "china")]),
+        Case("RusiaTiongkok", []),
+        Case("Shoigus and Shoiguist are not names", []),
+        Case("中国外长王毅会见", [("中国", "china"), ("王毅", "wang-yi")]),
+        Case("他说中国", [("中国", "china")]),
+        Case("Menlu Wang Yi, Shoigu, dan Xi Jinping.", [("Wang Yi", "wang-yi"), ("Shoigu", "sergei-shoigu"), ("Xi Jinping", "xi-jinping")]),
+        Case("Wang bertemu Shoigu", [("Wang", "wang-yi"), ("Shoigu", "sergei-shoigu")]),
+        Case("(PKC)", [("PKC", "communist-party-of-china")]),
+        Case("Communist Party of China/CPC", [("Communist Party of China", "communist-party-of-china"), ("CPC", "communist-party-of-china")]),
+        Case("tiba di St. Petersburg kemarin", [("St. Petersburg", "saint-petersburg")]),
+        Case("pandemi COVID-19 mereda", [("COVID-19", "covid-19")]),
+    ]
+
+    @Test("Rule 1: whole words, leftmost-longest, no overlaps", arguments: wholeWords)
+    func wholeWordsLeftmostLongest(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 2: one key for all spellings.
+    static let spellings: [Case] = [
+        Case("Sergey Shoygu hadir.", [("Sergey Shoygu", "sergei-shoigu")]),
+        Case("Sergei Shoigu hadir.", [("Sergei Shoigu", "sergei-shoigu")]),
+        Case("SHOIGU", [("SHOIGU", "sergei-shoigu")]),
+        Case("Kata Sho\u{0069}\u{0301}gu kemarin.", [("Sho\u{0069}\u{0301}gu", "sergei-shoigu")]),
+        Case("Kata Sho\u{00ED}gu kemarin.", [("Sho\u{00ED}gu", "sergei-shoigu")]),
+        Case("Министр Шойгу заявил", [("Шойгу", "sergei-shoigu")]),
+        Case("Сергей Шойгу заявил", [("Сергей Шойгу", "sergei-shoigu")]),
+        Case("Kata Sh\u{043E}igu kemarin.", [("Sh\u{043E}igu", "sergei-shoigu")]),
+        Case("Ｓｈｏｉｇｕ dan ＰＢＢ", [("Ｓｈｏｉｇｕ", "sergei-shoigu"), ("ＰＢＢ", "united-nations")]),
+        Case("主席习近平表示", [("习近平", "xi-jinping")]),
+        Case("Москва", []),
+    ]
+
+    @Test("Rule 2: spelling-insensitive match keys", arguments: spellings)
+    func spellingInsensitive(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 3: spaces and hyphens inside a term do not matter.
+    static let separators: [Case] = [
+        Case("Organisasi Kerja Sama Shanghai", [("Organisasi Kerja Sama Shanghai", "shanghai-cooperation-organisation")]),
+        Case("Organisasi Kerjasama Shanghai", [("Organisasi Kerjasama Shanghai", "shanghai-cooperation-organisation")]),
+        Case("Organisasi Kerja-sama Shanghai", [("Organisasi Kerja-sama Shanghai", "shanghai-cooperation-organisation")]),
+        Case("Organisasi  Kerja\u{00A0}Sama\tShanghai", [("Organisasi  Kerja\u{00A0}Sama\tShanghai", "shanghai-cooperation-organisation")]),
+        Case("Perserikatan Bangsa Bangsa", [("Perserikatan Bangsa Bangsa", "united-nations")]),
+        Case("Perserikatan Bangsa-Bangsa", [("Perserikatan Bangsa-Bangsa", "united-nations")]),
+        Case("kawasan Asia Pasifik", [("Asia Pasifik", "asia-pacific")]),
+        Case("kawasan Asia-Pasifik", [("Asia-Pasifik", "asia-pacific")]),
+        Case("Wang\u{3000}Yi", [("Wang\u{3000}Yi", "wang-yi")]),
+    ]
+
+    @Test("Rule 3: spaces and hyphens inside a term do not matter", arguments: separators)
+    func separatorsInsideTerms(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 4: case where it matters.
+    static let casing: [Case] = [
+        Case("Sidang PBB dibuka.", [("PBB", "united-nations")]),
+        Case("tagihan pbb naik", []),
+        Case("Pbb", []),
+        Case("Presiden AS tiba.", [("AS", "united-states")]),
+        Case("as well as the US", [("US", "united-states")]),
+        Case("Us", []),
+        Case("pinjam wang dari bank", []),
+        Case("Wang tiba", [("Wang", "wang-yi")]),
+        Case("barang buatan china", []),
+        Case("SHOIGU BERTEMU WANG YI", [("SHOIGU", "sergei-shoigu"), ("WANG YI", "wang-yi")]),
+        Case("Menurut SHOIGU, pasukan siap.", []),
+        Case("MOSKOW – Menteri itu tiba.", [("MOSKOW", "moscow")]),
+        Case("Kami tiba di MOSKOW kemarin.", []),
+        Case("wang yi tiba", [("wang yi", "wang-yi")]),
+        Case("Dunia multipolar", [("Dunia multipolar", "multipolar-world")]),
+        Case("membangun dunia multipolar", [("dunia multipolar", "multipolar-world")]),
+        Case("Virus COVID-19", [("COVID-19", "covid-19")]),
+    ]
+
+    @Test("Rule 4: case where it matters", arguments: casing)
+    func caseWhereItMatters(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 5: Indonesian clitics.
+    static let clitics: [Case] = [
+        Case("Rusianya", [("Rusia", "russia")]),
+        Case("PKT-nya", [("PKT", "communist-party-of-china,pupuk-kalimantan-timur")]),
+        Case("Politbiro PKTnya", [("PKT", "communist-party-of-china")]),
+        Case("Shoigu-lah yang datang", [("Shoigu", "sergei-shoigu")]),
+        Case("Tiongkokpun setuju", [("Tiongkok", "china")]),
+        Case("Moskowkah tujuannya?", [("Moskow", "moscow")]),
+        Case("Dewan Tiongkoknyapun", []),
+    ]
+
+    @Test("Rule 5: Indonesian clitics", arguments: clitics)
+    func indonesianClitics(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 6: ambiguity.
+    static let ambiguity: [Case] = [
+        Case("Harga pupuk dari PKT naik.", [("PKT", "pupuk-kalimantan-timur")]),
+        Case("Sidang Politbiro PKT digelar.", [("PKT", "communist-party-of-china")]),
+        Case("Kongres Partai Komunis Tiongkok: PKT memilih pemimpin.", [("Partai Komunis Tiongkok", "communist-party-of-china"), ("PKT", "communist-party-of-china")]),
+        Case("PKT mengumumkan hasilnya.", [("PKT", "communist-party-of-china,pupuk-kalimantan-timur")]),
+        Case("Sidang Umum PBB dibuka.", [("PBB", "united-nations")]),
+        Case("Pembayaran pajak PBB diperpanjang.", [("PBB", "land-and-building-tax")]),
+        Case("Pupuk Kalimantan Timur (PKT) dan urea", [("Pupuk Kalimantan Timur", "pupuk-kalimantan-timur"), ("PKT", "pupuk-kalimantan-timur")]),
+    ]
+
+    @Test("Rule 6: a shared spelling goes to the concept its paragraph supports", arguments: ambiguity)
+    func ambiguousSpellings(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    @Test("Rule 6: how each shared spelling was resolved")
+    func resolutions() {
+        #expect(fixture.mentions(in: "pupuk PKT").map(\.resolution) == [.context])
+        #expect(fixture.mentions(in: "PBB").map(\.resolution) == [.defaultSense])
+        #expect(fixture.mentions(in: "PKT").map(\.resolution) == [.ambiguous])
+        #expect(fixture.mentions(in: "PKT").first?.sense == nil)
+        #expect(fixture.mentions(in: "Rusia").map(\.resolution) == [.unique])
+    }
+
+    @Test("A paragraph is a line: context on another line does not count")
+    func paragraphIsALine() {
+        let mentions = fixture.mentions(in: "pupuk\nPKT")
+        #expect(mentions.map(\.resolution) == [.ambiguous])
+    }
+
+    @Test("Mixed-script spellings are flagged")
+    func mixedScript() {
+        #expect(fixture.mentions(in: "Sh\u{043E}igu").map(\.isMixedScript) == [true])
+        #expect(fixture.mentions(in: "Shoigu").map(\.isMixedScript) == [false])
+        #expect(fixture.mentions(in: "Шойгу").map(\.isMixedScript) == [false])
+    }
+
+    @Test("Ranges are UTF-8 byte offsets into the text")
+    func byteRanges() {
+        let text = "Menlu Шойгу\nдиплом 王毅!"
+        let utf8 = Array(text.utf8)
+        for mention in fixture.mentions(in: text) {
+            #expect(String(decoding: utf8[mention.range], as: UTF8.self) == mention.surface)
+        }
+        #expect(fixture.mentions(in: text).count == 2)
+    }
+}
