@@ -247,7 +247,7 @@ struct TableParser {
             }
             rows.append(row)
         }
-        if !sawHeader {
+        if !sawHeader && diagnostics.isEmpty {
             error(max(lineNumber, 1), 1, "the table has no header and no rows",
                   fix: "start the file with the header `id<TAB>lang<TAB>term<TAB>form<TAB>status<TAB>note`")
         }
