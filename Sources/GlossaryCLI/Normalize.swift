@@ -21,6 +21,9 @@ struct Normalize: ParsableCommand {
             concept its line supports. Lines longer than --segment-bytes are processed in pieces \
             cut at a space, so memory stays bounded on any input.
 
+            Exit status: 0 success, 1 usage error, 2 a bad table or an unreadable input. A closed \
+            pipe (| head) ends the command quietly with status 0.
+
             Examples:
               echo 'Menlu Rusia Sergey Lavrov tiba di Moskwa.' | glossary normalize
               glossary normalize --to id --format tag article.txt
