@@ -12,10 +12,10 @@ struct Normalize: ParsableCommand {
             language has one). Everything else passes through byte for byte: other text, CR LF, \
             a byte-order mark, invalid UTF-8, NUL bytes.
 
-            Formats:
-              text   the text, mentions replaced:      Shoygu bertemu Wang  ->  Shoigu bertemu Wang
-              tag    the text, mentions marked:        ⟦sergei-shoigu|Shoygu⟧ bertemu ⟦wang-yi|Wang⟧
-              jsonl  one JSON object per mention:      {"input":"-","line":1,"start":0,"end":6,...}
+            Formats (--format):
+              text   mentions replaced:   Shoygu tiba  ->  Shoigu tiba
+              tag    mentions marked:     ⟦sergei-shoigu|Shoygu⟧ tiba
+              jsonl  one JSON object per mention, with byte offsets in its line
 
             A paragraph is a line: a spelling that several concepts share (PKT, PBB) goes to the \
             concept its line supports. Lines longer than --segment-bytes are processed in pieces \

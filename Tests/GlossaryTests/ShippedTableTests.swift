@@ -1,0 +1,68 @@
+import Glossary
+import Testing
+
+/// The shipped table (Data/terms.tsv) on sentences written for these tests in the
+/// manner of Indonesian wire copy about China–Russia relations.
+@Suite("The shipped table")
+struct ShippedTableTests {
+    static let matcher: Matcher = {
+        do { return try Matcher.shipped() } catch { fatalError("the shipped table does not load:\n\(error)") }
+    }()
+
+    @Test("loads, with at least 60 concepts, each with preferred full terms in en and id")
+    func loads() {
+        let table = Self.matcher.table
+        #expect(table.conceptIDs.count >= 60)
+        for id in table.conceptIDs {
+            for language in ["en", "id"] {
+                let row = Self.matcher.preferredTerm(conceptID: id, language: language, form: .full)
+                #expect(row?.language == language && row?.form == .full, "\(id) has no preferred full term in \(language)")
+            }
+        }
+        #expect(Set(Self.matcher.languages).isSuperset(of: ["en", "id", "ru", "zh"]))
+    }
+
+    static let sentences: [Case] = [
+        Case("Menlu Tiongkok Wang Yi menerima Sergey Shoygu di Beijing.",
+             [("Tiongkok", "china"), ("Wang Yi", "wang-yi"), ("Sergey Shoygu", "sergei-shoigu"), ("Beijing", "beijing")]),
+        Case("Sekretaris Dewan Keamanan Federasi Rusia Nikolai Patrushev tiba di Moskwa.",
+             [("Dewan Keamanan Federasi Rusia", "russian-security-council"), ("Nikolai Patrushev", "nikolai-patrushev"), ("Moskwa", "moscow")]),
+        Case("Partai Komunis China (PKC) dan Partai Komunis Tiongkok (PKT) adalah nama yang sama.",
+             [("Partai Komunis China", "communist-party-of-china"), ("PKC", "communist-party-of-china"),
+              ("Partai Komunis Tiongkok", "communist-party-of-china"), ("PKT", "communist-party-of-china")]),
+        Case("Organisasi Kerjasama Shanghai (SCO) dan Perserikatan Bangsa Bangsa (PBB) bersidang.",
+             [("Organisasi Kerjasama Shanghai", "sco"), ("SCO", "sco"), ("Perserikatan Bangsa Bangsa", "united-nations"), ("PBB", "united-nations")]),
+        Case("Hubungan Rusia-Tiongkok dan kerja sama negara-negara selatan dunia (Global South).",
+             [("Rusia", "russia"), ("Tiongkok", "china"), ("negara-negara selatan dunia", "global-south"), ("Global South", "global-south")]),
+        Case("Mereka menolak mentalitas Perang Dingin dan mendukung dunia multipolar.",
+             [("mentalitas Perang Dingin", "cold-war-mentality"), ("dunia multipolar", "multipolar-world")]),
+        Case("Kemitraan strategis komprehensif kedua negara berlanjut.",
+             [("Kemitraan strategis komprehensif", "comprehensive-strategic-partnership")]),
+        Case("Шойгу и Лавров прибыли в Москву.", [("Шойгу", "sergei-shoigu"), ("Лавров", "sergei-lavrov")]),
+        Case("习近平会见普京", [("习近平", "xi-jinping"), ("普京", "vladimir-putin")]),
+        Case("Pabrik PKT di Bontang memproduksi urea.", [("PKT", "pupuk-kalimantan-timur")]),
+        Case("Warga membayar pajak PBB di kantor kecamatan.", [("PBB", "land-and-building-tax")]),
+        Case("Dia pinjam wang dari bank, kata Wang.", [("Wang", "wang-yi")]),
+        Case("Tentara AS dan Rusianya", [("AS", "united-states"), ("Rusia", "russia")]),
+    ]
+
+    @Test("finds every mention in sentences like the seed articles", arguments: sentences)
+    func mentions(_ example: Case) {
+        #expect(found(example.text, in: Self.matcher) == example.pairs)
+    }
+
+    static let normalized: [(String, String, String)] = [
+        ("Partai Komunis China (PKC)", "en", "Communist Party of China (CPC)"),
+        ("Partai Komunis China (PKC)", "id", "Partai Komunis Tiongkok (PKT)"),
+        ("media Cina", "id", "media Tiongkok"),
+        ("Shoygu tiba", "en", "Shoigu tiba"),
+        ("Perserikatan Bangsa Bangsa (PBB)", "en", "United Nations (UN)"),
+        ("Moskwa dan Moskow", "en", "Moscow dan Moscow"),
+        ("Moscow and Beijing", "id", "Moskow and Beijing"),
+    ]
+
+    @Test("normalizes to the preferred terms", arguments: normalized)
+    func normalizes(_ example: (String, String, String)) {
+        #expect(Self.matcher.normalize(example.0, to: example.1) == example.2)
+    }
+}
