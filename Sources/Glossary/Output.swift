@@ -13,9 +13,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// A mention becomes `⟦id|surface⟧` (U+27E6, U+27E7); an ambiguous one lists its
 /// candidate ids separated by commas: `⟦communist-party-of-china,pupuk-kalimantan-timur|PKT⟧`.
 /// A `⟦` or `⟧` that was already in the text is doubled. Removing the markup gives the
-/// input back byte for byte; with Perl:
+/// input back byte for byte; with Perl, working on bytes so that invalid UTF-8 survives:
 ///
-///     perl -CSD -pe 's/⟦⟦|⟧⟧|⟦[a-z0-9,-]+\|([^⟦⟧]*)⟧/defined $1 ? $1 : substr($&,0,1)/ge'
+///     perl -pe 's/⟦⟦|⟧⟧|⟦[a-z0-9,-]+\|((?:(?!⟦|⟧).)*)⟧/defined $1 ? $1 : substr($&,0,3)/ge'
 public enum Tagging {
     static let open: [UInt8] = Array("⟦".utf8)
     static let close: [UInt8] = Array("⟧".utf8)

@@ -77,6 +77,25 @@ struct CommandTests {
         #expect(jsonl.text.hasSuffix("}\n"))
     }
 
+    @Test("tag is undone by the Perl one-liner of the README, byte for byte")
+    func untagWithPerl() throws {
+        var input = Data("⟦⟦Rusia|x⟧ ⟧Shoigu⟦ Rusianya ⟦china|Cina⟧ PKT\n".utf8)
+        input.append(contentsOf: [0xFF, 0x0A])
+        let file = try Self.temporaryFile("tagme.txt", input)
+        let perl = #"perl -pe 's/⟦⟦|⟧⟧|⟦[a-z0-9,-]+\|((?:(?!⟦|⟧).)*)⟧/defined $1 ? $1 : substr($&,0,3)/ge'"#
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "'\(Self.binary)' normalize --format tag '\(file)' | \(perl)"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let untagged = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(untagged == input)
+        let readme = try String(contentsOfFile: #filePath.replacingOccurrences("Tests/GlossaryTests/CommandTests.swift", "README.md"), encoding: .utf8)
+        #expect(readme.contains(perl), "the README shows another command")
+    }
+
     @Test("Bytes that are not mentions pass through untouched: CR LF, BOM, invalid UTF-8, NUL, no final newline")
     func passthrough() throws {
         var input = Data("\u{FEFF}Rusia\r\n".utf8)
