@@ -3,7 +3,12 @@
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a finding is.
     public enum Severity: String, Sendable, Hashable {
-        case error, warning, note
+        /// The file cannot be used.
+        case error
+        /// The file can be used, but something is probably wrong.
+        case warning
+        /// More about the finding before it.
+        case note
     }
 
     /// The file, as the user named it.
@@ -12,6 +17,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
+    /// Error, warning or note.
     public var severity: Severity
     /// What is wrong.
     public var message: String

@@ -28,6 +28,7 @@ public struct ICUError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What failed, ICU's name for it, and where in rule text.
     public var description: String {
         var text = "ICU could not \(operation): \(name)"
         if let ruleLine { text += " at rule line \(ruleLine)" }

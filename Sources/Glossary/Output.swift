@@ -202,6 +202,12 @@ extension Matcher {
     }
 
     /// The mentions in UTF-8 text, paragraph by paragraph (a paragraph is a line).
+    /// Ranges are byte offsets into `bytes`; bytes that are not UTF-8 never match.
+    public func mentions(inUTF8 bytes: [UInt8]) -> [Mention] {
+        bytes.withUnsafeBufferPointer { mentions(inUTF8: $0) }
+    }
+
+    /// The mentions in UTF-8 text, paragraph by paragraph (a paragraph is a line).
     /// Ranges are byte offsets into `bytes`.
     public func mentions(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
         var workspace = ScanWorkspace()

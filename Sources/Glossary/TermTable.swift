@@ -41,10 +41,13 @@ public struct TermRow: Sendable, Hashable {
     public var language: String
     /// The spelling, in NFC.
     public var term: String
+    /// Full name, short name, abbreviation, or context word.
     public var form: TermForm
     /// The status; `nil` exactly for `context` rows.
     public var status: TermStatus?
+    /// Whether the spelling deliberately names other concepts too.
     public var sharing: Sharing
+    /// Free text: why the row is as it is.
     public var note: String
     /// The 1-based line of the row in its file.
     public var line: Int
