@@ -23,9 +23,9 @@ struct WordKey: Sendable, Equatable {
 final class KeyMaker: Sendable {
     /// The variant rules' name, for messages.
     let variantsName: String
-    /// ASCII bytes that the variant rules may change; a lower-case ASCII word with none
-    /// of them is its own folded key.
-    private let variantSensitive: [Bool]
+    /// Per byte: whether the variant rules may change its ASCII lower case. An ASCII
+    /// word with none of these bytes has its lower case as its folded key.
+    private let sensitiveBytes: [Bool]
     private let state: Mutex<State>
 
     /// The most words each cache keeps before it is emptied (bounded memory on any input).
@@ -60,17 +60,16 @@ final class KeyMaker: Sendable {
     init(variantRules: [UInt8], name: String) throws(ICUError) {
         let variants = try Transform(name: name, rules: variantRules)
         variantsName = name
-        variantSensitive = (0..<128).map { variants.mayChange(asciiByte: UInt8($0)) }
+        sensitiveBytes = (0..<256).map { $0 < 128 && variants.mayChange(asciiByte: asciiLower(UInt8($0))) }
         state = Mutex(State(variants: variants))
     }
 
     // MARK: ASCII
 
-    /// Whether the variant rules may change this lower-case ASCII word.
+    /// Whether the variant rules may change this ASCII byte (in lower case).
     @inline(__always)
-    func variantsMayChange(_ lowerASCII: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in lowerASCII where variantSensitive[Int(byte)] { return true }
-        return false
+    func variantSensitive(_ byte: UInt8) -> Bool {
+        sensitiveBytes[Int(byte)]
     }
 
     /// The folded key of a lower-case ASCII word that the variant rules may change.

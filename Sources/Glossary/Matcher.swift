@@ -87,9 +87,22 @@ public final class Matcher: Sendable {
                                                   message: message, fix: fix))
                 }
             }
-            var bytes = Array(row.term.utf8)
-            bytes.withUnsafeMutableBufferPointer { scratch.tokenize(UnsafeBufferPointer($0), keyMaker: keyMaker) }
-            let tokens = scratch.tokens
+            let bytes = Array(row.term.utf8)
+            var key: [UInt8] = [], cased: [UInt8] = []
+            var allCapsWords: [[UInt8]] = []
+            var words = 0, hasUpper = false
+            let tokens: [Token] = bytes.withUnsafeBufferPointer { line in
+                scratch.tokenize(line, keyMaker: keyMaker)
+                for token in scratch.tokens {
+                    let folded = scratch.foldedKey(token, in: line)
+                    key += folded
+                    cased += scratch.casedKey(token, in: line)
+                    if token.kind == .word { words += 1 }
+                    if token.flags.contains(.hasUpper) { hasUpper = true }
+                    if token.flags.contains(.allCaps) { allCapsWords.append(folded) }
+                }
+                return scratch.tokens
+            }
             guard let first = tokens.first else {
                 report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
                 continue
@@ -102,17 +115,9 @@ public final class Matcher: Sendable {
                 report("the term “\(row.term)” contains a control character", fix: "delete it")
                 continue
             }
-            var key: [UInt8] = [], cased: [UInt8] = []
-            var allCapsWords: [[UInt8]] = []
-            var words = 0, hasUpper = false
-            for token in tokens {
-                key += scratch.keys[Int(token.folded.lowerBound)..<Int(token.folded.upperBound)]
-                cased += scratch.keys[Int(token.cased.lowerBound)..<Int(token.cased.upperBound)]
-                if token.kind == .word { words += 1 }
-                if token.flags.contains(.hasUpper) { hasUpper = true }
-                if token.flags.contains(.allCaps) {
-                    allCapsWords.append(Array(scratch.keys[Int(token.folded.lowerBound)..<Int(token.folded.upperBound)]))
-                }
+            if row.term.unicodeScalars.contains(where: { $0 == "\u{27E6}" || $0 == "\u{27E7}" }) {
+                report("the term “\(row.term)” contains ⟦ or ⟧, the markup of the tag format", fix: "remove the bracket")
+                continue
             }
             if key.isEmpty {
                 report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
@@ -197,6 +202,10 @@ public final class Matcher: Sendable {
     /// in `language`, else in `und`. Nil when there is none.
     public func preferredTerm(conceptID: String, language: String, form: TermForm) -> TermRow? {
         guard let index = conceptIndex[conceptID] else { return nil }
+        return preferredTerm(concept: index, language: language, form: form)
+    }
+
+    func preferredTerm(concept index: Int32, language: String, form: TermForm) -> TermRow? {
         let preferred = concepts[Int(index)].preferred
         for lang in [language, "und"] {
             guard let forms = preferred[lang] else { continue }

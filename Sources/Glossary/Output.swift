@@ -66,6 +66,8 @@ public struct LineNormalizer {
     /// The language of the preferred terms that replace mentions.
     public let language: String
     private var workspace = ScanWorkspace()
+    /// Replacement bytes per entry (nil: the concept has no term in `language`).
+    private var replacements: [Int32: [UInt8]?] = [:]
 
     /// A normalizer writing `format`, replacing mentions with terms in `language`.
     public init(matcher: Matcher, format: OutputFormat, language: String) {
@@ -86,34 +88,77 @@ public struct LineNormalizer {
     public mutating func process(
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, offset: Int = 0, into out: inout [UInt8]
     ) {
-        let mentions = matcher.mentions(inParagraph: line, workspace: &workspace)
+        matcher.scan(line, &workspace)
         switch format {
         case .text:
             var done = 0
-            for mention in mentions {
-                guard let replacement = matcher.replacement(for: mention, language: language) else { continue }
-                out += line[done..<mention.range.lowerBound]
-                out += replacement.utf8
-                done = mention.range.upperBound
+            for found in workspace.found where found.resolution != .ambiguous {
+                let ref = workspace.senses[found.senses.lowerBound]
+                let surface = UnsafeBufferPointer(rebasing: line[found.start..<found.end])
+                guard let replacement = replacement(for: ref, surface: surface) else { continue }
+                out += line[done..<found.start]
+                out += replacement
+                done = found.end
             }
             out += line[done...]
         case .tag:
             var done = 0
-            for mention in mentions {
-                appendEscaped(line[done..<mention.range.lowerBound], to: &out)
+            for found in workspace.found {
+                appendEscaped(line[done..<found.start], to: &out)
                 out += Tagging.open
-                out += mention.senses.map(\.conceptID).joined(separator: ",").utf8
+                for (k, ref) in workspace.senses[found.senses].enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    out += matcher.concepts[Int(ref.concept)].id.utf8
+                }
                 out.append(UInt8(ascii: "|"))
-                out += line[mention.range]
+                out += line[found.start..<found.end]
                 out += Tagging.close
-                done = mention.range.upperBound
+                done = found.end
             }
             appendEscaped(line[done...], to: &out)
         case .jsonl:
-            for mention in mentions {
+            for found in workspace.found {
+                let mention = Mention(
+                    range: found.start..<found.end,
+                    surface: String(decoding: UnsafeBufferPointer(rebasing: line[found.start..<found.end]), as: UTF8.self),
+                    senses: workspace.senses[found.senses].map { matcher.sense(of: $0) },
+                    resolution: found.resolution, isMixedScript: found.mixedScript)
                 appendJSON(mention, input: input, lineNumber: lineNumber, offset: offset, to: &out)
             }
         }
+    }
+
+    /// The replacement bytes of a resolved mention, cached per entry; adjusted to the
+    /// surface's case when it is all caps or capitalised.
+    private mutating func replacement(for ref: ScanWorkspace.SenseRef, surface: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let entry = matcher.entries[Int(ref.entry)]
+        let form = matcher.table.rows[entry.row].form
+        let base: [UInt8]
+        if let cached = replacements[ref.entry] {
+            guard let cached else { return nil }
+            base = cached
+        } else {
+            let row = matcher.preferredTerm(concept: ref.concept, language: language, form: form)
+            replacements[ref.entry] = .some(row.map { Array($0.term.utf8) })
+            guard let row else { return nil }
+            base = Array(row.term.utf8)
+        }
+        if surface.allSatisfy({ $0 < 0x80 }) && base.allSatisfy({ $0 < 0x80 }) {
+            var upper = 0, lower = 0
+            for byte in surface {
+                if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
+            }
+            if upper >= 2 && lower == 0 && form != .abbr {
+                return base.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+            }
+            if let first = surface.first(where: isASCIILetter), first &- 0x41 < 26, let head = base.first, head &- 0x61 < 26 {
+                return [head - 0x20] + base.dropFirst()
+            }
+            return base
+        }
+        let adjusted = Matcher.adjustCase(String(decoding: base, as: UTF8.self),
+                                          to: String(decoding: surface, as: UTF8.self), abbreviation: form == .abbr)
+        return Array(adjusted.utf8)
     }
 
     private func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
@@ -178,20 +223,26 @@ extension Matcher {
             let row = preferredTerm(conceptID: sense.conceptID, language: language, form: sense.term.form)
         else { return nil }
         guard keepCase else { return row.term }
+        return Matcher.adjustCase(row.term, to: mention.surface, abbreviation: row.form == .abbr || sense.term.form == .abbr)
+    }
+
+    /// `term` in the case of `surface`: all caps for an all-caps surface (a headline),
+    /// capitalised for a capitalised surface when the term starts in lower case.
+    static func adjustCase(_ term: String, to surface: String, abbreviation: Bool) -> String {
         var upper = 0, lower = 0
-        for scalar in mention.surface.unicodeScalars {
+        for scalar in surface.unicodeScalars {
             if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
         }
-        if upper >= 2 && lower == 0 && row.form != .abbr && sense.term.form != .abbr {
-            return row.term.uppercased()
+        if upper >= 2 && lower == 0 && !abbreviation {
+            return term.uppercased()
         }
-        if let first = mention.surface.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
+        if let first = surface.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
             first.properties.isUppercase,
-            let termFirst = row.term.first, termFirst.isLowercase
+            let termFirst = term.first, termFirst.isLowercase
         {
-            return termFirst.uppercased() + row.term.dropFirst()
+            return termFirst.uppercased() + term.dropFirst()
         }
-        return row.term
+        return term
     }
 
     /// The mentions in a text, paragraph by paragraph (a paragraph is a line).

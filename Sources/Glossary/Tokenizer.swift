@@ -36,6 +36,10 @@ struct Token {
         static let capsContext = Flags(rawValue: 16)
         /// The word ends in an Indonesian clitic, and `stem*` describe it without.
         static let hasStem = Flags(rawValue: 32)
+        /// The keys are the token's own bytes: the cased key is the bytes, the folded
+        /// key their ASCII lower case (plain ASCII words and punctuation, the vast
+        /// majority). Otherwise the keys are ranges of `LineTokens.keys`.
+        static let keyInSource = Flags(rawValue: 64)
     }
 
     var kind: Kind
@@ -44,10 +48,11 @@ struct Token {
     /// Byte range in the line.
     var start: Int32
     var end: Int32
-    /// Ranges in `LineTokens.keys`.
-    var folded: Range<Int32>
-    var cased: Range<Int32>
-    /// Without the clitic: where the stem ends in the line, and its keys.
+    /// Ranges in `LineTokens.keys` (unless `keyInSource`).
+    var folded: Range<Int32> = 0..<0
+    var cased: Range<Int32> = 0..<0
+    /// Without the clitic: where the stem ends in the line, and its keys (unless
+    /// `keyInSource`, when the stem's keys are its bytes too).
     var stemEnd: Int32 = 0
     var stemFolded: Range<Int32> = 0..<0
     var stemCased: Range<Int32> = 0..<0
@@ -57,11 +62,13 @@ struct Token {
 let clitics: [[UInt8]] = [Array("nya".utf8), Array("lah".utf8), Array("pun".utf8), Array("kah".utf8)]
 
 /// Splits one line into tokens and computes their keys. Reused from line to line so
-/// that its buffers are allocated once.
+/// that its buffers are allocated once; plain ASCII words, nearly all of the text, are
+/// keyed in place without copying.
 struct LineTokens {
     var tokens: [Token] = []
-    /// Every key of the line, back to back.
+    /// The keys of tokens that are not `keyInSource`, back to back.
     var keys: [UInt8] = []
+    var memo = WordMemo()
 
     mutating func tokenize(_ line: UnsafeBufferPointer<UInt8>, keyMaker: KeyMaker) {
         tokens.removeAll(keepingCapacity: true)
@@ -82,7 +89,7 @@ struct LineTokens {
                     gap = .hard
                     i += 1
                 } else {
-                    punct(line, i..<(i + 1), gap: gap)
+                    tokens.append(Token(kind: .punct, gapBefore: gap, flags: .keyInSource, start: Int32(i), end: Int32(i + 1)))
                     gap = .adjacent
                     i += 1
                 }
@@ -95,9 +102,13 @@ struct LineTokens {
             }
             switch CharacterClass(scalar) {
             case .han:
-                let range = i..<(i + length)
-                let key = keyMaker.key(ofWord: UnsafeBufferPointer(rebasing: line[range]))
-                appendToken(.han, range, gap: gap, key: key, flags: [])
+                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[i..<(i + length)]), kind: .word) {
+                    keyMaker.key(ofWord: $0)
+                }
+                var token = Token(kind: .han, gapBefore: gap, flags: [], start: Int32(i), end: Int32(i + length))
+                token.cased = append(entry.cased)
+                token.folded = append(entry.folded)
+                tokens.append(token)
                 gap = .adjacent
                 i += length
             case .wordCharacter:
@@ -110,7 +121,14 @@ struct LineTokens {
                 gap = .hard
                 i += length
             case .punctuation:
-                punct(line, i..<(i + length), gap: gap)
+                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[i..<(i + length)]), kind: .punct) { bytes in
+                    let key = punctuationKey(bytes)
+                    return WordKey(cased: key, folded: key, mixedScript: false)
+                }
+                var token = Token(kind: .punct, gapBefore: gap, flags: [], start: Int32(i), end: Int32(i + length))
+                token.cased = append(entry.cased)
+                token.folded = append(entry.folded)
+                tokens.append(token)
                 gap = .adjacent
                 i += length
             }
@@ -124,12 +142,14 @@ struct LineTokens {
     ) -> Int {
         var i = start
         var ascii = true
+        var sensitive = false
         var upper = 0, lower = 0
         while i < line.count {
             let byte = line[i]
             if byte < 0x80 {
                 guard isASCIIAlnum(byte) else { break }
-                if byte >= 0x41 && byte <= 0x5A { upper += 1 } else if byte >= 0x61 { lower += 1 }
+                if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
+                if keyMaker.variantSensitive(byte) { sensitive = true }
                 i += 1
                 continue
             }
@@ -138,71 +158,80 @@ struct LineTokens {
             if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
             i += length
         }
-        var flags: Token.Flags = []
-        if upper > 0 { flags.insert(.hasUpper) }
-        if lower > 0 { flags.insert(.hasLower) }
-        if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
-
-        let range = start..<i
-        let key = wordKey(line, range, ascii: ascii, keyMaker: keyMaker)
-        if key.mixedScript { flags.insert(.mixedScript) }
-        appendToken(.word, range, gap: gap, key: key, flags: flags)
-
+        var token = Token(kind: .word, gapBefore: gap, flags: [], start: Int32(start), end: Int32(i))
+        if upper > 0 { token.flags.insert(.hasUpper) }
+        if lower > 0 { token.flags.insert(.hasLower) }
+        if upper >= 2 && lower == 0 { token.flags.insert(.allCaps) }
+        let plain = ascii && !sensitive
+        if plain {
+            token.flags.insert(.keyInSource)
+        } else {
+            let entry = key(UnsafeBufferPointer(rebasing: line[start..<i]), ascii: ascii, keyMaker: keyMaker)
+            token.cased = append(entry.cased)
+            token.folded = append(entry.folded)
+            if entry.mixedScript { token.flags.insert(.mixedScript) }
+        }
         // A clitic after at least two characters of stem: keep the stem's keys too.
         if i - start >= 5 {
             let tail = i - 3
-            for clitic in clitics
-            where asciiLower(line[tail]) == clitic[0] && asciiLower(line[tail + 1]) == clitic[1]
-                && asciiLower(line[tail + 2]) == clitic[2]
-            {
-                let stem = wordKey(line, start..<tail, ascii: ascii, keyMaker: keyMaker)
-                let index = tokens.count - 1
-                tokens[index].flags.insert(.hasStem)
-                tokens[index].stemEnd = Int32(tail)
-                tokens[index].stemCased = append(stem.cased)
-                tokens[index].stemFolded = append(stem.folded)
+            let a = line[tail] | 0x20, b = line[tail + 1] | 0x20, c = line[tail + 2] | 0x20
+            for clitic in clitics where a == clitic[0] && b == clitic[1] && c == clitic[2] {
+                token.flags.insert(.hasStem)
+                token.stemEnd = Int32(tail)
+                if !plain {
+                    let stem = key(UnsafeBufferPointer(rebasing: line[start..<tail]), ascii: ascii, keyMaker: keyMaker)
+                    token.stemCased = append(stem.cased)
+                    token.stemFolded = append(stem.folded)
+                }
                 break
             }
         }
+        tokens.append(token)
         return i
     }
 
-    private func wordKey(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ascii: Bool, keyMaker: KeyMaker) -> WordKey {
-        let bytes = UnsafeBufferPointer(rebasing: line[range])
-        guard ascii else { return keyMaker.key(ofWord: bytes) }
-        let cased = Array(bytes)
-        var folded = cased
-        for j in folded.indices { folded[j] = asciiLower(folded[j]) }
-        if folded.withUnsafeBufferPointer({ keyMaker.variantsMayChange($0) }) {
-            folded = folded.withUnsafeBufferPointer { keyMaker.variantKey(ofLowerASCII: $0) }
-        }
-        return WordKey(cased: cased, folded: folded, mixedScript: false)
-    }
-
-    private mutating func punct(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Gap) {
-        var key = Array(UnsafeBufferPointer(rebasing: line[range]))
-        if range.count > 1 {
-            if key == Array("\u{2019}".utf8) || key == Array("\u{2018}".utf8) {
-                key = [0x27]  // typographic apostrophes key as '
-            } else {
-                key = key.withUnsafeBufferPointer { (try? Normalization.normalize($0, to: .nfkc)) ?? Array($0) }
+    /// The keys of a word that is not plain ASCII, from the memo.
+    private mutating func key(_ word: UnsafeBufferPointer<UInt8>, ascii: Bool, keyMaker: KeyMaker) -> (cased: ArraySlice<UInt8>, folded: ArraySlice<UInt8>, mixedScript: Bool) {
+        let entry: WordMemo.Entry
+        if ascii {
+            entry = memo.lookup(word, kind: .asciiVariant) { bytes in
+                let lower = bytes.map(asciiLower)
+                let folded = lower.withUnsafeBufferPointer { keyMaker.variantKey(ofLowerASCII: $0) }
+                return WordKey(cased: Array(bytes), folded: folded, mixedScript: false)
             }
+        } else {
+            entry = memo.lookup(word, kind: .word) { keyMaker.key(ofWord: $0) }
         }
-        appendToken(.punct, range, gap: gap, key: WordKey(cased: key, folded: key, mixedScript: false), flags: [])
+        return (memo.bytes[Int(entry.cased.lowerBound)..<Int(entry.cased.upperBound)],
+                memo.bytes[Int(entry.folded.lowerBound)..<Int(entry.folded.upperBound)], entry.mixedScript)
     }
 
-    private mutating func append(_ bytes: [UInt8]) -> Range<Int32> {
+    private mutating func append(_ bytes: ArraySlice<UInt8>) -> Range<Int32> {
         let start = Int32(keys.count)
         keys.append(contentsOf: bytes)
         return start..<Int32(keys.count)
     }
 
-    private mutating func appendToken(_ kind: Token.Kind, _ range: Range<Int>, gap: Gap, key: WordKey, flags: Token.Flags) {
-        let cased = append(key.cased)
-        let folded = append(key.folded)
-        tokens.append(
-            Token(kind: kind, gapBefore: gap, flags: flags, start: Int32(range.lowerBound), end: Int32(range.upperBound),
-                  folded: folded, cased: cased))
+    private mutating func append(_ range: Range<Int32>) -> Range<Int32> {
+        append(memo.bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+
+    /// A token's folded key, or its stem's (allocates: for compiling and rare checks).
+    func foldedKey(_ token: Token, stem: Bool = false, in line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        if token.flags.contains(.keyInSource) {
+            return line[Int(token.start)..<Int(stem ? token.stemEnd : token.end)].map(asciiLower)
+        }
+        let range = stem ? token.stemFolded : token.folded
+        return Array(keys[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+
+    /// A token's cased key, or its stem's.
+    func casedKey(_ token: Token, stem: Bool = false, in line: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
+        if token.flags.contains(.keyInSource) {
+            return ArraySlice(line[Int(token.start)..<Int(stem ? token.stemEnd : token.end)])
+        }
+        let range = stem ? token.stemCased : token.cased
+        return keys[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
     /// All-caps is style, not an abbreviation, in two places:
@@ -217,7 +246,8 @@ struct LineTokens {
             if token.flags.contains(.allCaps) { allCaps += 1 }
             if token.flags.contains(.hasLower) { withLower += 1 }
         }
-        if allCaps >= 1 && allCaps >= 3 * withLower {
+        if allCaps == 0 { return }
+        if allCaps >= 3 * withLower {
             for index in tokens.indices where tokens[index].flags.contains(.allCaps) {
                 tokens[index].flags.insert(.capsContext)
             }
@@ -233,9 +263,9 @@ struct LineTokens {
                 if gapBytes.contains(0x2D) && gapBytes.contains(0x20) { break }  // " - "
             }
             if token.kind == .punct {
-                let bytes = Array(line[Int(token.start)..<Int(token.end)])
-                if bytes == Array("\u{2013}".utf8) || bytes == Array("\u{2014}".utf8) { break }  // – —
-                if bytes == [0x2E] || bytes == [0x2C] { index += 1; continue }  // . ,
+                let bytes = line[Int(token.start)..<Int(token.end)]
+                if bytes.elementsEqual("\u{2013}".utf8) || bytes.elementsEqual("\u{2014}".utf8) { break }  // – —
+                if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2C]) { index += 1; continue }  // . ,
                 return
             }
             guard token.kind == .word, token.flags.contains(.allCaps) else { return }
@@ -247,6 +277,13 @@ struct LineTokens {
             tokens[i].flags.insert(.capsContext)
         }
     }
+}
+
+/// The key of a punctuation mark that is not ASCII: its NFKC form (fullwidth marks
+/// become ASCII), with typographic apostrophes as `'`.
+func punctuationKey(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    if bytes.elementsEqual("\u{2019}".utf8) || bytes.elementsEqual("\u{2018}".utf8) { return [0x27] }
+    return (try? Normalization.normalize(bytes, to: .nfkc)) ?? Array(bytes)
 }
 
 /// How the tokenizer treats a non-ASCII scalar.

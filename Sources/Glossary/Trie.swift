@@ -79,10 +79,16 @@ struct Trie: Sendable {
         return node
     }
 
-    /// The entries accepted at `node`, if any.
+    /// Whether some key ends at `node`.
     @inline(__always)
-    func accepted(_ node: Int32) -> [Int32]? {
+    func accepts(_ node: Int32) -> Bool {
+        accept[Int(node)] != Trie.none
+    }
+
+    /// The entries whose key ends at `node` (empty if none).
+    @inline(__always)
+    func accepted(_ node: Int32) -> [Int32] {
         let index = accept[Int(node)]
-        return index == Trie.none ? nil : acceptLists[Int(index)]
+        return index == Trie.none ? [] : acceptLists[Int(index)]
     }
 }
