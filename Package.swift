@@ -34,6 +34,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Swift-level benchmarks (see Benchmarks/README.md): not part of the tests.
+        .executableTarget(
+            name: "glossary-benchmark",
+            dependencies: ["Glossary"],
+            path: "Benchmarks/Swift"
+        ),
         .testTarget(
             name: "GlossaryTests",
             dependencies: ["Glossary", "GlossaryCLI"]

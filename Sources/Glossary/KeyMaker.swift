@@ -25,7 +25,8 @@ final class KeyMaker: Sendable {
     let variantsName: String
     /// Per byte: whether the variant rules may change its ASCII lower case. An ASCII
     /// word with none of these bytes has its lower case as its folded key.
-    private let sensitiveBytes: [Bool]
+    private let sensitiveLow: UInt64
+    private let sensitiveHigh: UInt64
     private let state: Mutex<State>
 
     /// The most words each cache keeps before it is emptied (bounded memory on any input).
@@ -60,7 +61,12 @@ final class KeyMaker: Sendable {
     init(variantRules: [UInt8], name: String) throws(ICUError) {
         let variants = try Transform(name: name, rules: variantRules)
         variantsName = name
-        sensitiveBytes = (0..<256).map { $0 < 128 && variants.mayChange(asciiByte: asciiLower(UInt8($0))) }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for byte in UInt8(0)..<128 where variants.mayChange(asciiByte: asciiLower(byte)) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        sensitiveLow = low
+        sensitiveHigh = high
         state = Mutex(State(variants: variants))
     }
 
@@ -69,7 +75,7 @@ final class KeyMaker: Sendable {
     /// Whether the variant rules may change this ASCII byte (in lower case).
     @inline(__always)
     func variantSensitive(_ byte: UInt8) -> Bool {
-        sensitiveBytes[Int(byte)]
+        byte < 64 ? (sensitiveLow >> UInt64(byte)) & 1 != 0 : byte < 128 && (sensitiveHigh >> UInt64(byte - 64)) & 1 != 0
     }
 
     /// The folded key of a lower-case ASCII word that the variant rules may change.

@@ -17,6 +17,7 @@ public final class Matcher: Sendable {
     /// The table this matcher was compiled from.
     public let table: TermTable
     let keyMaker: KeyMaker
+    let byteClasses: ByteClasses
     let trie: Trie
     let entries: [Entry]
     let concepts: [Concept]
@@ -57,6 +58,7 @@ public final class Matcher: Sendable {
             throw TableError([Matcher.diagnostic(for: error, in: variants)])
         }
         self.keyMaker = keyMaker
+        self.byteClasses = ByteClasses(keyMaker: keyMaker)
 
         var conceptIndex: [String: Int32] = [:]
         var concepts: [Concept] = []

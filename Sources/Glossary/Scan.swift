@@ -2,7 +2,10 @@
 /// allocate per line.
 public struct ScanWorkspace {
     var line = LineTokens()
+    /// A whole-line tokenization, for the rare line whose dateline matters.
+    var whole = LineTokens()
     var candidates: [Candidate] = []
+    var active: [Walk] = []
     var support: [Int32: Int] = [:]
     /// The mentions of the last paragraph scanned, before they become ``Mention``s.
     var found: [Found] = []
@@ -12,7 +15,14 @@ public struct ScanWorkspace {
     /// Empty buffers; they grow to fit the longest line seen.
     public init() {}
 
+    /// A trie walk in progress: it began at token `first` and is at `node`.
+    struct Walk {
+        var first: Int
+        var node: Int32
+    }
+
     struct Candidate {
+        var first: Int
         var last: Int
         var stem: Bool
         var node: Int32
@@ -61,50 +71,202 @@ extension Matcher {
     }
 
     /// Fills `workspace.found` with the paragraph's mentions, ambiguity resolved.
+    ///
+    /// One pass reads the tokens and advances every live trie walk with each (a walk
+    /// starts at every token that can begin a key); tokens that no walk needs are not
+    /// even stored. Then the candidates are chosen leftmost-longest, each checked
+    /// against the case and script rules.
     func scan(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {
-        workspace.line.tokenize(line, keyMaker: keyMaker)
+        workspace.line.tokens.removeAll(keepingCapacity: true)
+        workspace.line.keys.removeAll(keepingCapacity: true)
+        workspace.candidates.removeAll(keepingCapacity: true)
+        workspace.active.removeAll(keepingCapacity: true)
         workspace.support.removeAll(keepingCapacity: true)
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
+
+        var position = 0
+        var gap = Gap.hard
+        var allCapsWords = 0, lowerWords = 0
+        while true {
+            if workspace.active.isEmpty {
+                position = skipCold(line, from: position, gap: &gap, allCapsWords: &allCapsWords, lowerWords: &lowerWords)
+            }
+            guard let token = workspace.line.nextToken(line, at: &position, gap: &gap, keyMaker: keyMaker) else { break }
+            if token.kind == .word {
+                if token.flags.contains(.allCaps) { allCapsWords += 1 }
+                if token.flags.contains(.hasLower) { lowerWords += 1 }
+            }
+            if token.gapBefore == .hard { workspace.active.removeAll(keepingCapacity: true) }
+            let starts = token.kind != .punct && mayStart(token, line, workspace.line.keys)
+            if workspace.active.isEmpty && !starts { continue }
+
+            let index = workspace.line.tokens.count
+            workspace.line.tokens.append(token)
+            let keys = workspace.line.keys
+            var kept = 0
+            for a in workspace.active.indices {
+                let walk = workspace.active[a]
+                let node = advance(walk.node, token, index, from: walk.first, line, keys, &workspace.candidates)
+                if node != Trie.none {
+                    workspace.active[kept] = .init(first: walk.first, node: node)
+                    kept += 1
+                }
+            }
+            workspace.active.removeSubrange(kept...)
+            if starts {
+                let node = advance(Trie.root, token, index, from: index, line, keys, &workspace.candidates)
+                if node != Trie.none { workspace.active.append(.init(first: index, node: node)) }
+            }
+        }
+        if workspace.candidates.isEmpty { return }
+        markCapsContext(line, headline: allCapsWords >= 1 && allCapsWords >= 3 * lowerWords, &workspace)
+        select(line, &workspace)
+    }
+
+    /// Skips, while no walk is live, what cannot begin a key: separators, ASCII
+    /// punctuation, and plain ASCII words along which the trie walk dies before their
+    /// end (or before the end of their stem, for a word with a clitic). This loop is
+    /// where most text is spent; it stores nothing and allocates nothing. Returns where
+    /// the general tokenizer must take over.
+    @inline(__always)
+    private func skipCold(
+        _ line: UnsafeBufferPointer<UInt8>, from start: Int, gap: inout Gap, allCapsWords: inout Int, lowerWords: inout Int
+    ) -> Int {
+        let classes = byteClasses.pointer
+        var p = start
+        let count = line.count
+        while p < count {
+            let byte = line[p]
+            let cls = classes[Int(byte)]
+            if cls & ByteClasses.separator != 0 {
+                if gap != .hard { gap = .soft }
+                p += 1
+                continue
+            }
+            if cls & ByteClasses.alnum == 0 {
+                guard cls & ByteClasses.punct != 0 else { return p }  // controls and non-ASCII: general path
+                gap = .adjacent  // ASCII punctuation cannot begin a key
+                p += 1
+                continue
+            }
+            var end = p
+            var upper = 0, lower = 0
+            var firstSensitive = Int.max
+            while end < count {
+                let c = classes[Int(line[end])]
+                if c & ByteClasses.alnum == 0 { break }
+                upper &+= Int(c & ByteClasses.upper)
+                lower &+= Int((c & ByteClasses.lower) >> 2)
+                if c & ByteClasses.sensitive != 0 && firstSensitive == Int.max { firstSensitive = end - p }
+                end += 1
+            }
+            if end < count && line[end] >= 0x80 { return p }  // the word goes on in another script
+            // Walk the word's lower case. The variant rules change nothing before the
+            // first byte they may change, so the word is cold if the walk dies before
+            // that byte, and before the end of the word or of its stem.
+            let length = end - p
+            let stem = length >= 5 && hasClitic(line, end) ? length - 3 : length
+            let bound = min(stem, firstSensitive)
+            var node = Trie.root
+            var walked = 0
+            while walked < bound {
+                node = trie.next(node, asciiLower(line[p + walked]))
+                if node == Trie.none { break }
+                walked += 1
+            }
+            if walked >= bound { return p }
+            if upper >= 2 && lower == 0 { allCapsWords += 1 }
+            if lower > 0 { lowerWords += 1 }
+            gap = .adjacent
+            p = end
+        }
+        return p
+    }
+
+    /// Whether a token can begin a key: the trie has a path for the first two bytes of
+    /// its key (the first byte alone when the key is that short).
+    @inline(__always)
+    private func mayStart(_ token: Token, _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]) -> Bool {
+        let first: UInt8, second: UInt8?
+        if token.flags.contains(.keyInSource) {
+            let start = Int(token.start)
+            first = asciiLower(line[start])
+            second = token.end - token.start >= 2 ? asciiLower(line[start + 1]) : nil
+        } else {
+            let range = token.folded
+            guard !range.isEmpty else { return false }
+            first = keys[Int(range.lowerBound)]
+            second = range.count >= 2 ? keys[Int(range.lowerBound) + 1] : nil
+        }
+        guard let second else { return trie.next(Trie.root, first) != Trie.none }
+        if token.flags.contains(.hasStem) && !token.flags.contains(.keyInSource) && token.stemFolded.count < 2 {
+            return trie.next(Trie.root, first) != Trie.none
+        }
+        // A key of two or more bytes must continue inside the token (its stem too is at
+        // least two bytes long), so its first two bytes are the token's.
+        return trie.pairBegins(first, second)
+    }
+
+    /// Advances a walk that began at token `first` over the token at `index`; records
+    /// the candidates that end in it. Returns the node after the whole token, or `none`
+    /// when no key continues.
+    @inline(__always)
+    private func advance(
+        _ node: Int32, _ token: Token, _ index: Int, from first: Int, _ line: UnsafeBufferPointer<UInt8>,
+        _ keys: [UInt8], _ candidates: inout [ScanWorkspace.Candidate]
+    ) -> Int32 {
+        if token.flags.contains(.hasStem) {
+            let stemNode = walk(node, token, stem: true, line, keys)
+            if stemNode != Trie.none && trie.accepts(stemNode) {
+                candidates.append(.init(first: first, last: index, stem: true, node: stemNode))
+            }
+        }
+        let next = walk(node, token, stem: false, line, keys)
+        if next == Trie.none { return next }
+        if trie.accepts(next) { candidates.append(.init(first: first, last: index, stem: false, node: next)) }
+        return trie.hasChildren(next) ? next : Trie.none
+    }
+
+    /// Sets `capsContext` on the stored all-caps tokens that stand in a headline or a
+    /// dateline. The dateline needs the line's first tokens, which may not be stored:
+    /// the rare line that needs it is tokenized whole.
+    private func markCapsContext(_ line: UnsafeBufferPointer<UInt8>, headline: Bool, _ workspace: inout ScanWorkspace) {
+        guard workspace.line.tokens.contains(where: { $0.flags.contains(.allCaps) }) else { return }
+        var inContext: Set<Int32> = []
+        if !headline {
+            workspace.whole.tokenize(line, keyMaker: keyMaker)
+            for token in workspace.whole.tokens where token.flags.contains(.capsContext) { inContext.insert(token.start) }
+        }
+        for index in workspace.line.tokens.indices where workspace.line.tokens[index].flags.contains(.allCaps) {
+            if headline || inContext.contains(workspace.line.tokens[index].start) {
+                workspace.line.tokens[index].flags.insert(.capsContext)
+            }
+        }
+    }
+
+    /// Chooses the mentions among the candidates: leftmost first, then longest, each
+    /// checked against the rules; resolves shared spellings.
+    private func select(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {
+        workspace.candidates.sort { a, b in
+            a.first != b.first ? a.first < b.first : (a.last, a.stem ? 0 : 1) > (b.last, b.stem ? 0 : 1)
+        }
         let tokens = workspace.line.tokens
         let keys = workspace.line.keys
         var ambiguous = false
-
-        var i = 0
-        while i < tokens.count {
-            let token = tokens[i]
-            if token.kind == .punct {
-                i += 1
-                continue
-            }
-            // Walk the trie over the keys of tokens i, i+1, ... and note every place
-            // where a key ends (with the clitic stem, or the whole word).
-            workspace.candidates.removeAll(keepingCapacity: true)
-            var node = Trie.root
-            var t = i
-            while t < tokens.count {
-                let token = tokens[t]
-                if t > i && token.gapBefore == .hard { break }
-                if token.flags.contains(.hasStem) {
-                    let stemNode = walk(node, token, stem: true, line, keys)
-                    if stemNode != Trie.none && trie.accepts(stemNode) {
-                        workspace.candidates.append(.init(last: t, stem: true, node: stemNode))
-                    }
-                }
-                node = walk(node, token, stem: false, line, keys)
-                if node == Trie.none { break }
-                if trie.accepts(node) { workspace.candidates.append(.init(last: t, stem: false, node: node)) }
-                t += 1
-            }
-            if workspace.candidates.isEmpty {
-                i += 1
-                continue
-            }
+        var free = 0
+        var groupStart = 0
+        while groupStart < workspace.candidates.count {
+            let i = workspace.candidates[groupStart].first
+            var groupEnd = groupStart + 1
+            while groupEnd < workspace.candidates.count && workspace.candidates[groupEnd].first == i { groupEnd += 1 }
+            defer { groupStart = groupEnd }
+            if i < free { continue }
 
             // Longest first: the first candidate with a term that passes the case and
             // script rules is the mention. Context words count wherever they pass.
             var found = false
-            for candidate in workspace.candidates.reversed() {
+            for candidate in workspace.candidates[groupStart..<groupEnd] {
                 guard hanRuleAllows(tokens, i, candidate.last) else { continue }
                 let sensesStart = workspace.senses.count
                 for entryIndex in trie.accepted(candidate.node) {
@@ -128,12 +290,12 @@ extension Matcher {
                     var mixed = false
                     for k in i...candidate.last where tokens[k].flags.contains(.mixedScript) { mixed = true }
                     workspace.found.append(.init(
-                        first: i, last: candidate.last, stem: candidate.stem, start: Int(token.start),
+                        first: i, last: candidate.last, stem: candidate.stem, start: Int(tokens[i].start),
                         end: Int(candidate.stem ? last.stemEnd : last.end), senses: senses,
                         resolution: senses.count == 1 ? .unique : .ambiguous, mixedScript: mixed))
+                    free = candidate.last + 1
                 }
             }
-            i = found ? workspace.found[workspace.found.count - 1].last + 1 : i + 1
         }
         if ambiguous { resolveAmbiguity(&workspace) }
     }

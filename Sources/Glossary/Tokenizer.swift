@@ -58,9 +58,6 @@ struct Token {
     var stemCased: Range<Int32> = 0..<0
 }
 
-/// The Indonesian clitics that may follow a name: *Rusianya*, *PKT-nya*, *Shoigu-lah*.
-let clitics: [[UInt8]] = [Array("nya".utf8), Array("lah".utf8), Array("pun".utf8), Array("kah".utf8)]
-
 /// Splits one line into tokens and computes their keys. Reused from line to line so
 /// that its buffers are allocated once; plain ASCII words, nearly all of the text, are
 /// keyed in place without copying.
@@ -70,34 +67,53 @@ struct LineTokens {
     var keys: [UInt8] = []
     var memo = WordMemo()
 
+    /// Tokenizes a whole line: `tokens` and `keys` describe it afterwards.
     mutating func tokenize(_ line: UnsafeBufferPointer<UInt8>, keyMaker: KeyMaker) {
         tokens.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
-        let count = line.count
+        var position = 0
         var gap = Gap.hard
-        var i = 0
-        while i < count {
+        while let token = nextToken(line, at: &position, gap: &gap, keyMaker: keyMaker) {
+            tokens.append(token)
+        }
+        markCapsContext(line)
+    }
+
+    /// Reads the token at or after `position` and moves past it; nil at the end of the
+    /// line. `gap` carries what was crossed since the previous token. The token's keys,
+    /// unless `keyInSource`, are appended to `keys`; the token is not appended to
+    /// `tokens` (the caller decides).
+    @inline(__always)
+    mutating func nextToken(
+        _ line: UnsafeBufferPointer<UInt8>, at position: inout Int, gap: inout Gap, keyMaker: KeyMaker
+    ) -> Token? {
+        let count = line.count
+        while position < count {
+            let i = position
             let byte = line[i]
             if byte < 0x80 {
                 if isASCIIAlnum(byte) {
-                    i = word(line, from: i, gap: gap, keyMaker: keyMaker)
+                    let token = word(line, from: i, gap: gap, keyMaker: keyMaker)
+                    position = Int(token.end)
                     gap = .adjacent
+                    return token
                 } else if byte == 0x20 || byte == 0x09 || byte == 0x2D {
                     if gap != .hard { gap = .soft }
-                    i += 1
+                    position += 1
                 } else if byte < 0x20 || byte == 0x7F {
                     gap = .hard
-                    i += 1
+                    position += 1
                 } else {
-                    tokens.append(Token(kind: .punct, gapBefore: gap, flags: .keyInSource, start: Int32(i), end: Int32(i + 1)))
+                    let token = Token(kind: .punct, gapBefore: gap, flags: .keyInSource, start: Int32(i), end: Int32(i + 1))
                     gap = .adjacent
-                    i += 1
+                    position += 1
+                    return token
                 }
                 continue
             }
             guard let (scalar, length) = decodeScalar(line, at: i) else {
                 gap = .hard
-                i += 1
+                position += 1
                 continue
             }
             switch CharacterClass(scalar) {
@@ -108,18 +124,20 @@ struct LineTokens {
                 var token = Token(kind: .han, gapBefore: gap, flags: [], start: Int32(i), end: Int32(i + length))
                 token.cased = append(entry.cased)
                 token.folded = append(entry.folded)
-                tokens.append(token)
                 gap = .adjacent
-                i += length
+                position += length
+                return token
             case .wordCharacter:
-                i = word(line, from: i, gap: gap, keyMaker: keyMaker)
+                let token = word(line, from: i, gap: gap, keyMaker: keyMaker)
+                position = Int(token.end)
                 gap = .adjacent
+                return token
             case .separator:
                 if gap != .hard { gap = .soft }
-                i += length
+                position += length
             case .control:
                 gap = .hard
-                i += length
+                position += length
             case .punctuation:
                 let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[i..<(i + length)]), kind: .punct) { bytes in
                     let key = punctuationKey(bytes)
@@ -128,35 +146,40 @@ struct LineTokens {
                 var token = Token(kind: .punct, gapBefore: gap, flags: [], start: Int32(i), end: Int32(i + length))
                 token.cased = append(entry.cased)
                 token.folded = append(entry.folded)
-                tokens.append(token)
                 gap = .adjacent
-                i += length
+                position += length
+                return token
             }
         }
-        markCapsContext(line)
+        return nil
     }
 
-    /// Reads a word from `start`; returns where it ends.
+    /// Reads the word that starts at `start`.
+    @inline(__always)
     private mutating func word(
         _ line: UnsafeBufferPointer<UInt8>, from start: Int, gap: Gap, keyMaker: KeyMaker
-    ) -> Int {
+    ) -> Token {
+        // The common case, a plain ASCII word, in a tight loop.
         var i = start
-        var ascii = true
-        var sensitive = false
         var upper = 0, lower = 0
-        while i < line.count {
+        var sensitive = false
+        let count = line.count
+        while i < count {
             let byte = line[i]
-            if byte < 0x80 {
-                guard isASCIIAlnum(byte) else { break }
-                if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
-                if keyMaker.variantSensitive(byte) { sensitive = true }
-                i += 1
-                continue
+            if (byte | 0x20) &- 0x61 < 26 {
+                if byte < 0x60 { upper += 1 } else { lower += 1 }
+                sensitive = sensitive || keyMaker.variantSensitive(byte)
+            } else if byte &- 0x30 >= 10 {
+                break
+            } else {
+                sensitive = sensitive || keyMaker.variantSensitive(byte)
             }
-            guard let (scalar, length) = decodeScalar(line, at: i), CharacterClass(scalar) == .wordCharacter else { break }
+            i += 1
+        }
+        var ascii = true
+        if i < count && line[i] >= 0x80 {
             ascii = false
-            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
-            i += length
+            i = restOfWord(line, from: i, upper: &upper, lower: &lower)
         }
         var token = Token(kind: .word, gapBefore: gap, flags: [], start: Int32(start), end: Int32(i))
         if upper > 0 { token.flags.insert(.hasUpper) }
@@ -171,11 +194,11 @@ struct LineTokens {
             token.folded = append(entry.folded)
             if entry.mixedScript { token.flags.insert(.mixedScript) }
         }
-        // A clitic after at least two characters of stem: keep the stem's keys too.
+        // A clitic (-nya, -lah, -pun, -kah) after at least two characters of stem: keep
+        // the stem's keys too.
         if i - start >= 5 {
             let tail = i - 3
-            let a = line[tail] | 0x20, b = line[tail + 1] | 0x20, c = line[tail + 2] | 0x20
-            for clitic in clitics where a == clitic[0] && b == clitic[1] && c == clitic[2] {
+            if hasClitic(line, i) {
                 token.flags.insert(.hasStem)
                 token.stemEnd = Int32(tail)
                 if !plain {
@@ -183,10 +206,28 @@ struct LineTokens {
                     token.stemCased = append(stem.cased)
                     token.stemFolded = append(stem.folded)
                 }
-                break
             }
         }
-        tokens.append(token)
+        return token
+    }
+
+    /// The rest of a word from its first non-ASCII byte: letters, marks and digits of
+    /// any script but Han and kana. Counts cased letters; returns where the word ends.
+    @inline(never)
+    private func restOfWord(_ line: UnsafeBufferPointer<UInt8>, from start: Int, upper: inout Int, lower: inout Int) -> Int {
+        var i = start
+        while i < line.count {
+            let byte = line[i]
+            if byte < 0x80 {
+                guard isASCIIAlnum(byte) else { break }
+                if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
+                i += 1
+                continue
+            }
+            guard let (scalar, length) = decodeScalar(line, at: i), CharacterClass(scalar) == .wordCharacter else { break }
+            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+            i += length
+        }
         return i
     }
 
@@ -240,7 +281,7 @@ struct LineTokens {
     /// - a dateline: the all-caps words that open a line before a spaced dash
     ///   (BEIJING – …, FAKTA GRUP – …).
     /// Elsewhere an all-caps word matches only terms written in capitals (rule 4).
-    private mutating func markCapsContext(_ line: UnsafeBufferPointer<UInt8>) {
+    mutating func markCapsContext(_ line: UnsafeBufferPointer<UInt8>) {
         var allCaps = 0, withLower = 0
         for token in tokens where token.kind == .word {
             if token.flags.contains(.allCaps) { allCaps += 1 }
@@ -284,6 +325,47 @@ struct LineTokens {
 func punctuationKey(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     if bytes.elementsEqual("\u{2019}".utf8) || bytes.elementsEqual("\u{2018}".utf8) { return [0x27] }
     return (try? Normalization.normalize(bytes, to: .nfkc)) ?? Array(bytes)
+}
+
+/// Whether the word ending at `end` (at least four bytes long) ends in -nya, -lah, -pun
+/// or -kah, in any case.
+@inline(__always)
+func hasClitic(_ line: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    let a = line[end - 3] | 0x20, b = line[end - 2] | 0x20, c = line[end - 1] | 0x20
+    return (a == 0x6E && b == 0x79 && c == 0x61)  // nya
+        || (b == 0x61 && c == 0x68 && (a == 0x6C || a == 0x6B))  // lah, kah
+        || (a == 0x70 && b == 0x75 && c == 0x6E)  // pun
+}
+
+/// Per-byte classes for the tokenizer's fast loop, with the variant rules' sensitive
+/// bytes folded in. Owned by a ``Matcher``; immutable once built.
+final class ByteClasses: @unchecked Sendable {
+    // @unchecked: written in init only.
+    static let alnum: UInt8 = 1 << 7
+    static let upper: UInt8 = 1 << 0
+    static let lower: UInt8 = 1 << 2
+    static let sensitive: UInt8 = 1 << 3
+    static let separator: UInt8 = 1 << 4
+    static let punct: UInt8 = 1 << 5
+
+    let pointer: UnsafeMutablePointer<UInt8>
+
+    init(keyMaker: KeyMaker) {
+        pointer = .allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            var cls: UInt8 = 0
+            if isASCIIAlnum(byte) { cls |= ByteClasses.alnum }
+            if byte &- 0x41 < 26 { cls |= ByteClasses.upper }
+            if byte &- 0x61 < 26 { cls |= ByteClasses.lower }
+            if keyMaker.variantSensitive(byte) { cls |= ByteClasses.sensitive }
+            if byte == 0x20 || byte == 0x09 || byte == 0x2D { cls |= ByteClasses.separator }
+            if byte > 0x20 && byte < 0x7F && !isASCIIAlnum(byte) && byte != 0x2D { cls |= ByteClasses.punct }
+            pointer[value] = cls
+        }
+    }
+
+    deinit { pointer.deallocate() }
 }
 
 /// How the tokenizer treats a non-ASCII scalar.

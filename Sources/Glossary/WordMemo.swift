@@ -22,18 +22,34 @@ struct WordMemo {
         var cased: Range<Int32>
     }
 
-    private var slots: [Int32]
+    private var slots: [Int32] = []
     private var entries: [Entry] = []
     private(set) var bytes: [UInt8] = []
-    private let mask: Int
+    private var mask = -1
 
     /// The most entries before the memo is emptied.
     static let capacity = 1 << 14
 
-    init() {
-        slots = [Int32](repeating: -1, count: WordMemo.capacity * 2)
-        mask = WordMemo.capacity * 2 - 1
-        bytes.reserveCapacity(1 << 16)
+    /// An empty memo; it allocates on first use and grows with use, so that a
+    /// workspace made for one short document costs little.
+    init() {}
+
+    /// Doubles the table (keeping it at most half full), or empties the memo at capacity.
+    private mutating func grow() {
+        if entries.count >= WordMemo.capacity {
+            entries.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = -1 }
+            return
+        }
+        let size = max(256, slots.count * 2)
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
     }
 
     /// The keys of `word`, computing them with `compute` on a miss. The returned ranges
@@ -43,6 +59,7 @@ struct WordMemo {
     ) -> Entry {
         var hash: UInt32 = 2_166_136_261 ^ UInt32(kind.rawValue)
         for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         var slot = Int(hash) & mask
         while true {
             let index = slots[slot]
@@ -54,12 +71,6 @@ struct WordMemo {
                 return entry
             }
             slot = (slot + 1) & mask
-        }
-        if entries.count >= WordMemo.capacity {
-            for i in slots.indices { slots[i] = -1 }
-            entries.removeAll(keepingCapacity: true)
-            bytes.removeAll(keepingCapacity: true)
-            slot = Int(hash) & mask
         }
         let key = compute(word)
         func append<C: Collection>(_ part: C) -> Range<Int32> where C.Element == UInt8 {
