@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A term table compiled for matching. Build it once and share it: it is immutable and
 /// safe to use from many threads at once.
 ///
@@ -22,6 +24,15 @@ public final class Matcher: Sendable {
     let entries: [Entry]
     let concepts: [Concept]
     private let conceptIndex: [String: Int32]
+    /// Workspaces kept between calls of the one-shot APIs, so that a call per document
+    /// does not pay for fresh buffers and an empty word memo each time.
+    private let workspaces = Mutex<[ScanWorkspace]>([])
+
+    /// Per entry: the cased key (for `abbr` terms and for choosing the row spelled
+    /// like the surface), and the folded keys of the term's all-caps words. Kept apart
+    /// from `Entry` so that reading an entry in the hot loop copies no references.
+    let entryCased: [[UInt8]]
+    let entryAllCapsWords: [[[UInt8]]]
 
     /// One row, compiled.
     struct Entry: Sendable {
@@ -31,10 +42,6 @@ public final class Matcher: Sendable {
         var isAbbr: Bool
         /// The term is one word with a capital letter: it never matches an all-lowercase word.
         var capitalizedSingleWord: Bool
-        /// The cased key, for `abbr` terms.
-        var cased: [UInt8]
-        /// The folded keys of the term's all-caps words.
-        var allCapsWords: [[UInt8]]
         /// Lower ranks win when several rows of one concept match.
         var rank: Int
     }
@@ -78,6 +85,8 @@ public final class Matcher: Sendable {
 
         var diagnostics: [Diagnostic] = []
         var entries: [Entry] = []
+        var entryCased: [[UInt8]] = []
+        var entryAllCapsWords: [[[UInt8]]] = []
         var keys: [[UInt8]] = []
         var firstTermWithKey: [[UInt8]: Int] = [:]  // key -> entry index of a term row
         var defaultWithKey: [[UInt8]: Int] = [:]
@@ -129,8 +138,7 @@ public final class Matcher: Sendable {
             let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
             let entry = Entry(
                 row: index, concept: concept, isContext: row.form == .context, isAbbr: row.form == .abbr,
-                capitalizedSingleWord: words == 1 && tokens.count == 1 && hasUpper, cased: cased,
-                allCapsWords: allCapsWords, rank: statusRank)
+                capitalizedSingleWord: words == 1 && tokens.count == 1 && hasUpper, rank: statusRank)
 
             if !entry.isContext {
                 if let other = firstTermWithKey[key] {
@@ -154,10 +162,14 @@ public final class Matcher: Sendable {
                 }
             }
             entries.append(entry)
+            entryCased.append(cased)
+            entryAllCapsWords.append(allCapsWords)
             keys.append(key)
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
         self.entries = entries
+        self.entryCased = entryCased
+        self.entryAllCapsWords = entryAllCapsWords
         self.concepts = concepts
         self.conceptIndex = conceptIndex
         self.trie = Trie(keys: keys)
@@ -187,6 +199,16 @@ public final class Matcher: Sendable {
         return Diagnostic(file: rules.source, line: line, column: column,
                           message: "the variant rules do not compile: \(error)",
                           fix: "correct the rule; the syntax is ICU's transform rule syntax")
+    }
+
+    /// Runs `body` with a workspace from the pool (or a new one), and returns it after.
+    func withWorkspace<Result>(_ body: (inout ScanWorkspace) -> Result) -> Result {
+        var workspace = workspaces.withLock { $0.popLast() } ?? ScanWorkspace()
+        let result = body(&workspace)
+        workspaces.withLock { pool in
+            if pool.count < 16 { pool.append(workspace) }
+        }
+        return result
     }
 
     // MARK: Looking up concepts

@@ -261,12 +261,13 @@ extension Matcher {
     /// The mentions in UTF-8 text, paragraph by paragraph (a paragraph is a line).
     /// Ranges are byte offsets into `bytes`.
     public func mentions(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
-        var workspace = ScanWorkspace()
-        var result: [Mention] = []
-        forEachLine(bytes) { line, start in
-            result += mentions(inParagraph: line, offset: start, workspace: &workspace)
+        withWorkspace { workspace in
+            var result: [Mention] = []
+            forEachLine(bytes) { line, start in
+                result += mentions(inParagraph: line, offset: start, workspace: &workspace)
+            }
+            return result
         }
-        return result
     }
 
     /// The text with every mention replaced by its concept's preferred term in

@@ -1,6 +1,6 @@
 /// Buffers reused from line to line by one thread, so that scanning a stream does not
 /// allocate per line.
-public struct ScanWorkspace {
+public struct ScanWorkspace: Sendable {
     var line = LineTokens()
     /// A whole-line tokenization, for the rare line whose dateline matters.
     var whole = LineTokens()
@@ -88,14 +88,22 @@ extension Matcher {
         var position = 0
         var gap = Gap.hard
         var allCapsWords = 0, lowerWords = 0
+        // Where the line's leading run of all-caps words (a possible dateline) ends at the latest.
+        var leadingEnd = Int.max
         while true {
             if workspace.active.isEmpty {
-                position = skipCold(line, from: position, gap: &gap, allCapsWords: &allCapsWords, lowerWords: &lowerWords)
+                position = skipCold(line, from: position, gap: &gap, allCapsWords: &allCapsWords, lowerWords: &lowerWords,
+                                    leadingEnd: &leadingEnd)
             }
             guard let token = workspace.line.nextToken(line, at: &position, gap: &gap, keyMaker: keyMaker) else { break }
             if token.kind == .word {
                 if token.flags.contains(.allCaps) { allCapsWords += 1 }
                 if token.flags.contains(.hasLower) { lowerWords += 1 }
+            }
+            if leadingEnd == Int.max && !(token.kind == .word && token.flags.contains(.allCaps))
+                && !(token.kind == .punct && token.end - token.start == 1 && (line[Int(token.start)] == 0x2E || line[Int(token.start)] == 0x2C))
+            {
+                leadingEnd = Int(token.start)
             }
             if token.gapBefore == .hard { workspace.active.removeAll(keepingCapacity: true) }
             let starts = token.kind != .punct && mayStart(token, line, workspace.line.keys)
@@ -120,7 +128,7 @@ extension Matcher {
             }
         }
         if workspace.candidates.isEmpty { return }
-        markCapsContext(line, headline: allCapsWords >= 1 && allCapsWords >= 3 * lowerWords, &workspace)
+        markCapsContext(line, headline: allCapsWords >= 1 && allCapsWords >= 3 * lowerWords, leadingEnd: leadingEnd, &workspace)
         select(line, &workspace)
     }
 
@@ -131,7 +139,8 @@ extension Matcher {
     /// the general tokenizer must take over.
     @inline(__always)
     private func skipCold(
-        _ line: UnsafeBufferPointer<UInt8>, from start: Int, gap: inout Gap, allCapsWords: inout Int, lowerWords: inout Int
+        _ line: UnsafeBufferPointer<UInt8>, from start: Int, gap: inout Gap, allCapsWords: inout Int, lowerWords: inout Int,
+        leadingEnd: inout Int
     ) -> Int {
         let classes = byteClasses.pointer
         var p = start
@@ -146,6 +155,7 @@ extension Matcher {
             }
             if cls & ByteClasses.alnum == 0 {
                 guard cls & ByteClasses.punct != 0 else { return p }  // controls and non-ASCII: general path
+                if leadingEnd == Int.max && byte != 0x2E && byte != 0x2C { leadingEnd = p }
                 gap = .adjacent  // ASCII punctuation cannot begin a key
                 p += 1
                 continue
@@ -176,7 +186,7 @@ extension Matcher {
                 walked += 1
             }
             if walked >= bound { return p }
-            if upper >= 2 && lower == 0 { allCapsWords += 1 }
+            if upper >= 2 && lower == 0 { allCapsWords += 1 } else if leadingEnd == Int.max { leadingEnd = p }
             if lower > 0 { lowerWords += 1 }
             gap = .adjacent
             p = end
@@ -230,9 +240,13 @@ extension Matcher {
 
     /// Sets `capsContext` on the stored all-caps tokens that stand in a headline or a
     /// dateline. The dateline needs the line's first tokens, which may not be stored:
-    /// the rare line that needs it is tokenized whole.
-    private func markCapsContext(_ line: UnsafeBufferPointer<UInt8>, headline: Bool, _ workspace: inout ScanWorkspace) {
-        guard workspace.line.tokens.contains(where: { $0.flags.contains(.allCaps) }) else { return }
+    /// the rare line with a stored all-caps token before `leadingEnd` (where the leading
+    /// run of all-caps words ends at the latest) is tokenized whole.
+    private func markCapsContext(
+        _ line: UnsafeBufferPointer<UInt8>, headline: Bool, leadingEnd: Int, _ workspace: inout ScanWorkspace
+    ) {
+        let tokens = workspace.line.tokens
+        guard tokens.contains(where: { $0.flags.contains(.allCaps) && (headline || Int($0.start) < leadingEnd) }) else { return }
         var inContext: Set<Int32> = []
         if !headline {
             workspace.whole.tokenize(line, keyMaker: keyMaker)
@@ -271,7 +285,7 @@ extension Matcher {
                 let sensesStart = workspace.senses.count
                 for entryIndex in trie.accepted(candidate.node) {
                     let entry = entries[Int(entryIndex)]
-                    guard passes(entry, tokens, i, candidate, line, keys) else { continue }
+                    guard passes(entry, entryIndex, tokens, i, candidate, line, keys) else { continue }
                     if entry.isContext {
                         workspace.support[entry.concept, default: 0] += 1
                     } else if !found {
@@ -349,11 +363,11 @@ extension Matcher {
 
     /// The case rules of a term (see the type's documentation).
     private func passes(
-        _ entry: Entry, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
+        _ entry: Entry, _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
     ) -> Bool {
         if entry.isAbbr {
-            return surfaceCased(equals: entry.cased, tokens, first, candidate, line, keys)
+            return surfaceCased(equals: entryCased[Int(entryIndex)], tokens, first, candidate, line, keys)
         }
         if entry.capitalizedSingleWord {
             var allLower = true
@@ -368,7 +382,7 @@ extension Matcher {
             guard token.kind == .word, token.flags.contains(.allCaps), !token.flags.contains(.capsContext) else { continue }
             let stem = t == candidate.last && candidate.stem
             let key = LineTokens.folded(token, stem: stem, line, keys)
-            if !entry.allCapsWords.contains(where: { $0.elementsEqual(key) }) { return false }
+            if !entryAllCapsWords[Int(entryIndex)].contains(where: { $0.elementsEqual(key) }) { return false }
         }
         return true
     }
@@ -382,7 +396,7 @@ extension Matcher {
     ) {
         func score(_ index: Int32) -> (Int, Int, Int) {
             let e = entries[Int(index)]
-            return (surfaceCased(equals: e.cased, tokens, first, candidate, line, keys) ? 0 : 1, e.rank, e.row)
+            return (surfaceCased(equals: entryCased[Int(index)], tokens, first, candidate, line, keys) ? 0 : 1, e.rank, e.row)
         }
         if let existing = senses[start...].firstIndex(where: { $0.concept == concept }) {
             if score(entry) < score(senses[existing].entry) { senses[existing].entry = entry }
