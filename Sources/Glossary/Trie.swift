@@ -11,13 +11,19 @@ struct Trie: @unchecked Sendable {
     static let none: Int32 = -1
     static let root: Int32 = 0
 
-    /// One node, 16 bytes: a walk step reads one node and one run of edges.
+    /// One node, 16 bytes: a step to a node's only child (the common case deep in the
+    /// trie) reads nothing else.
     struct Node {
         var edgeStart: Int32
-        var edgeCount: Int32
+        /// The edge count (low 9 bits) and the accepted-entry count (the rest).
+        var counts: UInt32
         /// The start of its accepted entries in `acceptEntries`, or -1.
         var acceptStart: Int32
-        var acceptCount: Int32
+        /// A copy of the node's first edge (see `edges`), or 0 for a leaf.
+        var firstEdge: UInt32
+
+        var edgeCount: Int { Int(counts & 0x1FF) }
+        var acceptCount: Int { Int(counts >> 9) }
     }
 
     private let storage: Storage
@@ -50,59 +56,67 @@ struct Trie: @unchecked Sendable {
             let x = keys[a], y = keys[b]
             return x.lexicographicallyPrecedes(y) || (x == y && a < b)
         }
-        // Breadth-first over the sorted keys: a node is a range of `order` sharing a
-        // prefix of length `depth`. Breadth-first numbering keeps children contiguous.
-        var edgeStart: [Int32] = [], edgeCount: [Int32] = []
-        var labels: [UInt8] = [], targets: [Int32] = []
-        var acceptStart: [Int32] = [], acceptCount: [Int32] = []
+        // Depth-first over the sorted keys: a node is a range of `order` sharing a
+        // prefix of length `depth`. Numbering nodes in depth-first order puts a chain
+        // of single children next to each other in memory, so a walk along a long key
+        // reads consecutive nodes.
+        var nodes: [Node] = []
+        var edges: [UInt32] = []
         var acceptEntries: [Int32] = []
-        var queue: [(range: Range<Int>, depth: Int)] = [(0..<order.count, 0)]
-        var head = 0
-        while head < queue.count {
-            let (range, depth) = queue[head]
-            head += 1
-            // Keys that end here come first in the sorted range.
+        // Pending nodes: (range, depth, index of the parent's edge to patch).
+        var stack: [(range: Range<Int>, depth: Int, edge: Int)] = [(0..<order.count, 0, -1)]
+        // Edges are laid out per node when the node is visited; children are visited
+        // later, so their ids are patched into the parent's edges then.
+        while let (range, depth, parentEdge) = stack.popLast() {
+            let id = nodes.count
+            if parentEdge >= 0 {
+                edges[parentEdge] = UInt32(id) << 8 | (edges[parentEdge] & 0xFF)
+            }
             var lower = range.lowerBound
             let acceptsFrom = acceptEntries.count
             while lower < range.upperBound && keys[order[lower]].count == depth {
                 acceptEntries.append(Int32(order[lower]))
                 lower += 1
             }
-            acceptStart.append(acceptEntries.count > acceptsFrom ? Int32(acceptsFrom) : -1)
-            acceptCount.append(Int32(acceptEntries.count - acceptsFrom))
-            edgeStart.append(Int32(labels.count))
-            var children = 0
+            let acceptCount = acceptEntries.count - acceptsFrom
+            let edgeStart = edges.count
+            var children: [(Range<Int>, Int)] = []
             while lower < range.upperBound {
                 let label = keys[order[lower]][depth]
                 var upper = lower + 1
                 while upper < range.upperBound && keys[order[upper]][depth] == label { upper += 1 }
-                labels.append(label)
-                targets.append(Int32(queue.count))
-                queue.append((lower..<upper, depth + 1))
-                children += 1
+                children.append((lower..<upper, edges.count))
+                edges.append(UInt32(label))
                 lower = upper
             }
-            edgeCount.append(Int32(children))
+            nodes.append(Node(edgeStart: Int32(edgeStart), counts: UInt32(children.count) | UInt32(acceptCount) << 9,
+                              acceptStart: acceptCount > 0 ? Int32(acceptsFrom) : -1, firstEdge: 0))
+            // Visit the first child next (it gets id + 1).
+            for (childRange, edge) in children.reversed() { stack.append((childRange, depth + 1, edge)) }
+        }
+        precondition(nodes.count < 1 << 24, "a trie of more than 16 million nodes")
+        for index in nodes.indices where nodes[index].edgeCount > 0 {
+            nodes[index].firstEdge = edges[Int(nodes[index].edgeStart)]
         }
         var rootNext = [Int32](repeating: Trie.none, count: 256)
-        for k in 0..<Int(edgeCount[0]) { rootNext[Int(labels[k])] = targets[k] }
-
-        precondition(edgeStart.count < 1 << 24, "a trie of more than 16 million nodes")
-        let storage = Storage()
-        self.storage = storage
-        self.rootNext = storage.allocate(rootNext)
-        self.nodes = storage.allocate(edgeStart.indices.map {
-            Node(edgeStart: edgeStart[$0], edgeCount: edgeCount[$0], acceptStart: acceptStart[$0], acceptCount: acceptCount[$0])
-        })
-        self.edges = storage.allocate(labels.indices.map { UInt32(targets[$0]) << 8 | UInt32(labels[$0]) })
-        self.acceptEntries = storage.allocate(acceptEntries)
+        for k in 0..<nodes[0].edgeCount {
+            let edge = edges[Int(nodes[0].edgeStart) + k]
+            rootNext[Int(edge & 0xFF)] = Int32(edge >> 8)
+        }
         var pairs = [UInt64](repeating: 0, count: 1024)
         for key in keys where key.count >= 2 {
             let pair = Int(key[0]) << 8 | Int(key[1])
             pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
+
+        let storage = Storage()
+        self.storage = storage
+        self.rootNext = storage.allocate(rootNext)
+        self.nodes = storage.allocate(nodes)
+        self.edges = storage.allocate(edges)
+        self.acceptEntries = storage.allocate(acceptEntries)
         self.pairs = storage.allocate(pairs)
-        self.count = edgeStart.count
+        self.count = nodes.count
     }
 
     /// The node reached from `node` by `byte`, or `none`.
@@ -110,9 +124,13 @@ struct Trie: @unchecked Sendable {
     func next(_ node: Int32, _ byte: UInt8) -> Int32 {
         if node == 0 { return rootNext[Int(byte)] }
         let entry = nodes[Int(node)]
+        let count = entry.edgeCount
+        if count == 1 {
+            return UInt8(truncatingIfNeeded: entry.firstEdge) == byte ? Int32(entry.firstEdge >> 8) : Trie.none
+        }
         var low = Int(entry.edgeStart)
-        var high = low + Int(entry.edgeCount)
-        // Most nodes have one or two children: scan those, bisect the rest.
+        var high = low + count
+        // Few children: scan them; many: bisect first.
         while high - low > 8 {
             let middle = (low + high) >> 1
             if UInt8(truncatingIfNeeded: edges[middle]) <= byte { low = middle } else { high = middle }
@@ -149,6 +167,6 @@ struct Trie: @unchecked Sendable {
     func accepted(_ node: Int32) -> UnsafeBufferPointer<Int32> {
         let entry = nodes[Int(node)]
         guard entry.acceptStart >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: acceptEntries + Int(entry.acceptStart), count: Int(entry.acceptCount))
+        return UnsafeBufferPointer(start: acceptEntries + Int(entry.acceptStart), count: entry.acceptCount)
     }
 }
