@@ -13,7 +13,8 @@ struct ReadError: Error {
 /// are not split. A mention spanning a cut is not found; nothing is lost or reordered.
 struct LineReader {
     struct Piece {
-        var bytes: [UInt8]
+        /// How many bytes were appended.
+        var count: Int
         /// The piece ends its line (at a newline or at the end of the input).
         var endsLine: Bool
         /// The line ended with a newline (not with the end of the input).
@@ -24,6 +25,8 @@ struct LineReader {
     let segmentLimit: Int
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Bytes before this index (from `start`) hold no line feed.
+    private var searched = 0
     private var atEnd = false
 
     init(fd: Int32, segmentLimit: Int) {
@@ -31,27 +34,52 @@ struct LineReader {
         self.segmentLimit = segmentLimit
     }
 
-    mutating func next() throws(ReadError) -> Piece? {
+    /// Appends the next piece (a line without its line feed, or a piece of a long line)
+    /// to `out`; nil at the end of the input.
+    mutating func next(into out: inout [UInt8]) throws(ReadError) -> Piece? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A), newline - start <= segmentLimit {
-                let piece = Piece(bytes: Array(buffer[start..<newline]), endsLine: true, hasNewline: true)
+            if let newline = searchNewline() {
+                out += buffer[start..<newline]
+                let piece = Piece(count: newline - start, endsLine: true, hasNewline: true)
                 start = newline + 1
+                searched = start
                 return piece
             }
             if buffer.count - start > segmentLimit {
-                return cutPiece()
+                let (cut, piece) = cutPiece()
+                out += buffer[start..<cut]
+                start = cut
+                searched = start
+                return piece
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let piece = Piece(bytes: Array(buffer[start...]), endsLine: true, hasNewline: false)
+                out += buffer[start...]
+                let piece = Piece(count: buffer.count - start, endsLine: true, hasNewline: false)
                 start = buffer.count
+                searched = start
                 return piece
             }
             try fill()
         }
     }
 
-    private mutating func cutPiece() -> Piece {
+    /// The next line feed within the segment limit, searching each byte once.
+    private mutating func searchNewline() -> Int? {
+        let limit = min(buffer.count, start + segmentLimit + 1)
+        let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
+            var i = max(searched, start)
+            while i < limit {
+                if bytes[i] == 0x0A { return i }
+                i += 1
+            }
+            return nil
+        }
+        if found == nil { searched = limit }
+        return found
+    }
+
+    private func cutPiece() -> (Int, Piece) {
         let limit = start + segmentLimit
         var cut = limit
         // Prefer the last space or tab in the second half of the window.
@@ -69,14 +97,13 @@ struct LineReader {
             while k > start + 1 && buffer[k] & 0xC0 == 0x80 && limit - k < 4 { k -= 1 }
             cut = k
         }
-        let piece = Piece(bytes: Array(buffer[start..<cut]), endsLine: false, hasNewline: false)
-        start = cut
-        return piece
+        return (cut, Piece(count: cut - start, endsLine: false, hasNewline: false))
     }
 
     private mutating func fill() throws(ReadError) {
         if start > 0 && start >= buffer.count / 2 {
             buffer.removeSubrange(0..<start)
+            searched -= start
             start = 0
         }
         let chunk = 1 << 16

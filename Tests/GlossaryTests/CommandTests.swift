@@ -152,6 +152,7 @@ struct CommandTests {
 
     @Test("Usage errors: status 1", arguments: [
         ["normalize", "--format", "xml"],
+        ["normalize", "--jobs", "0"],
         ["normalize", "--to", "fr"],
         ["normalize", "--no-such-option"],
         ["frobnicate"],
@@ -204,6 +205,26 @@ struct CommandTests {
         #expect(lines.count == 40_001)
         #expect(lines[39_999].contains(#""line":1,"start":399990,"end":399998"#))
         #expect(lines[40_000].contains(#""line":2,"start":0,"end":5"#))
+    }
+
+    @Test("--jobs N writes exactly what one thread writes, in every format", arguments: ["text", "tag", "jsonl"])
+    func parallelOutputIsIdentical(format: String) throws {
+        // About 5 MB: several batches of two workers, with lines long enough to be cut.
+        var rng = SeededGenerator(seed: 42)
+        var input = Data()
+        while input.count < 5_000_000 {
+            var line = RandomText.line(&rng)
+            if Int.random(in: 0..<200, using: &rng) == 0 {
+                for _ in 0..<2_000 { line += RandomText.line(&rng) + [0x20] }
+            }
+            input.append(contentsOf: line)
+            input.append(0x0A)
+        }
+        let one = try Self.run(["normalize", "--jobs", "1", "--format", format, "--segment-bytes", "65536"], stdin: input)
+        let two = try Self.run(["normalize", "--jobs", "2", "--format", format, "--segment-bytes", "65536"], stdin: input)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout.count > input.count / 2)
+        #expect(one.stdout == two.stdout)
     }
 
     @Test("--line-buffered writes each line before the input ends")
