@@ -66,6 +66,31 @@ public struct LineNormalizer {
     /// The language of the preferred terms that replace mentions.
     public let language: String
     private var workspace = ScanWorkspace()
+    /// What this normalizer has processed so far.
+    public private(set) var counts = Counts()
+
+    /// Running totals of a normalizer's work.
+    public struct Counts: Sendable, Hashable {
+        /// Bytes processed (line ends not counted).
+        public var bytes = 0
+        /// Calls of ``LineNormalizer/process(_:input:lineNumber:offset:into:)``: lines, or pieces of long lines.
+        public var lines = 0
+        /// Mentions found.
+        public var mentions = 0
+        /// Of those, mentions left ambiguous.
+        public var ambiguous = 0
+
+        /// No work yet.
+        public init() {}
+
+        /// Adds another normalizer's totals.
+        public mutating func add(_ other: Counts) {
+            bytes += other.bytes
+            lines += other.lines
+            mentions += other.mentions
+            ambiguous += other.ambiguous
+        }
+    }
     /// Replacement bytes per entry (nil: the concept has no term in `language`).
     private var replacements: [Int32: [UInt8]?] = [:]
 
@@ -89,6 +114,10 @@ public struct LineNormalizer {
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, offset: Int = 0, into out: inout [UInt8]
     ) {
         matcher.scan(line, &workspace)
+        counts.bytes += line.count
+        counts.lines += 1
+        counts.mentions += workspace.found.count
+        for found in workspace.found where found.resolution == .ambiguous { counts.ambiguous += 1 }
         switch format {
         case .text:
             var done = 0

@@ -49,6 +49,9 @@ struct Normalize: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Longest piece of a line processed at once, in bytes.", valueName: "n"))
     var segmentBytes: Int = 16 << 20
 
+    @Flag(name: .long, help: "At the end, print one JSON line of figures to standard error: seconds to load the table and to process, bytes, lines, mentions.")
+    var stats = false
+
     @Argument(help: ArgumentHelp("Files to read; none, or -, for standard input.", valueName: "file"))
     var files: [String] = []
 
@@ -61,7 +64,9 @@ struct Normalize: ParsableCommand {
     }
 
     func run() throws {
+        let started = monotonicSeconds()
         let matcher = try table.loadMatcher()
+        let loaded = monotonicSeconds()
         guard let format = OutputFormat(rawValue: format) else { throw ExitCode(Status.usage) }
         if format == .text && !matcher.languages.contains(to) {
             printError("glossary: the table has no preferred terms in “\(to)”; it has: \(matcher.languages.joined(separator: ", "))")
@@ -115,7 +120,18 @@ struct Normalize: ParsableCommand {
         }
         pool.run(into: &output.buffer)
         try output.flush()
+        if stats {
+            let counts = pool.counts
+            printError(#"{"load_seconds":\#(loaded - started),"process_seconds":\#(monotonicSeconds() - loaded),"bytes":\#(counts.bytes),"lines":\#(counts.lines),"mentions":\#(counts.mentions),"ambiguous":\#(counts.ambiguous)}"#)
+        }
     }
+}
+
+/// Seconds on the monotonic clock.
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// One piece of input to normalize: a line, or a piece of a long line. Its bytes are
@@ -169,6 +185,11 @@ struct WorkerPool {
         work.start = batchBytes
         batch.append(work)
         batchBytes += work.count
+    }
+
+    /// What all batches held, for `--stats`.
+    var counts: LineNormalizer.Counts {
+        workers.reduce(into: LineNormalizer.Counts()) { total, worker in total.add(worker.normalizer.counts) }
     }
 
     /// Normalizes the batch and appends its output, in order, to `out`.

@@ -209,10 +209,10 @@ struct CommandTests {
 
     @Test("--jobs N writes exactly what one thread writes, in every format", arguments: ["text", "tag", "jsonl"])
     func parallelOutputIsIdentical(format: String) throws {
-        // About 5 MB: several batches of two workers, with lines long enough to be cut.
+        // About 3 MB: a batch of eight slices, with lines long enough to be cut.
         var rng = SeededGenerator(seed: 42)
         var input = Data()
-        while input.count < 5_000_000 {
+        while input.count < 3_000_000 {
             var line = RandomText.line(&rng)
             if Int.random(in: 0..<200, using: &rng) == 0 {
                 for _ in 0..<2_000 { line += RandomText.line(&rng) + [0x20] }
