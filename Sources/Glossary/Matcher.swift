@@ -67,7 +67,7 @@ public final class Matcher: Sendable {
         self.keyMaker = keyMaker
         self.byteClasses = ByteClasses(keyMaker: keyMaker)
 
-        var conceptIndex: [String: Int32] = [:]
+        var conceptIndex: [String: Int32] = Dictionary(minimumCapacity: table.rows.count / 2)
         var concepts: [Concept] = []
         for (index, row) in table.rows.enumerated() {
             let concept: Int32
@@ -88,7 +88,11 @@ public final class Matcher: Sendable {
         var entryCased: [[UInt8]] = []
         var entryAllCapsWords: [[[UInt8]]] = []
         var keys: [[UInt8]] = []
-        var firstTermWithKey: [[UInt8]: Int] = [:]  // key -> entry index of a term row
+        entries.reserveCapacity(table.rows.count)
+        entryCased.reserveCapacity(table.rows.count)
+        entryAllCapsWords.reserveCapacity(table.rows.count)
+        keys.reserveCapacity(table.rows.count)
+        var firstTermWithKey: [[UInt8]: Int] = Dictionary(minimumCapacity: table.rows.count)  // key -> entry index of a term row
         var defaultWithKey: [[UInt8]: Int] = [:]
         var scratch = LineTokens()
         for (index, row) in table.rows.enumerated() {

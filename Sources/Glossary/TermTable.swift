@@ -209,8 +209,10 @@ struct TableParser {
         var rows: [TermRow] = []
         var sawHeader = false
         var lineNumber = 0
-        var firstRowOf: [TermKey: Int] = [:]
-        var preferredOf: [PreferredKey: Int] = [:]
+        let estimate = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+        var firstRowOf: [TermKey: Int] = Dictionary(minimumCapacity: estimate)
+        var preferredOf: [PreferredKey: Int] = Dictionary(minimumCapacity: estimate)
+        rows.reserveCapacity(estimate)
         var conceptHasTerm: [String: Bool] = [:]
         var firstContextLine: [String: Int] = [:]
         var previousID = ""

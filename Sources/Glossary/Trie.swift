@@ -1,3 +1,5 @@
+import Glibc
+
 /// A byte trie over folded keys, built once and then read without bounds checks or
 /// reference counting from the hot loop.
 ///
@@ -51,10 +53,28 @@ struct Trie: @unchecked Sendable {
 
     /// Builds the trie of `keys`; `keys[i]` is the key of entry `i`.
     init(keys: [[UInt8]]) {
-        // Sort the entries by key; equal keys keep entry order.
-        let order = keys.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            return x.lexicographicallyPrecedes(y) || (x == y && a < b)
+        // Sort the entries by key (equal keys keep entry order), comparing with memcmp
+        // in one flat buffer of all keys.
+        var flat: [UInt8] = []
+        flat.reserveCapacity(keys.reduce(0) { $0 + $1.count })
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(keys.count + 1)
+        for key in keys {
+            flat += key
+            offsets.append(flat.count)
+        }
+        var order = Array(keys.indices)
+        flat.withUnsafeBufferPointer { bytes in
+            offsets.withUnsafeBufferPointer { offsets in
+                let base = bytes.baseAddress
+                order.sort { a, b in
+                    let la = offsets[a + 1] - offsets[a], lb = offsets[b + 1] - offsets[b]
+                    let common = min(la, lb)
+                    let order = common == 0 ? 0 : memcmp(base! + offsets[a], base! + offsets[b], common)
+                    if order != 0 { return order < 0 }
+                    return la != lb ? la < lb : a < b
+                }
+            }
         }
         // Depth-first over the sorted keys: a node is a range of `order` sharing a
         // prefix of length `depth`. Numbering nodes in depth-first order puts a chain
