@@ -17,6 +17,16 @@ static const uint8_t variants[] = {
     0
 };
 
+static const uint8_t keys[] = {
+#embed "../../Data/terms.keys" suffix(,)
+    0
+};
+
+const uint8_t *glossary_default_keys(size_t *length) {
+    *length = sizeof(keys) - 1;
+    return keys;
+}
+
 const uint8_t *glossary_default_terms(size_t *length) {
     *length = sizeof(terms) - 1;
     return terms;

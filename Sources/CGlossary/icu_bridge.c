@@ -13,6 +13,7 @@
 #include <unicode/uspoof.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uversion.h>
 
 struct GlossaryTransform {
     UTransliterator *trans;
@@ -30,6 +31,12 @@ static void reset_status(GlossaryICUStatus *status) {
 }
 
 const char *glossary_icu_error_name(int32_t code) { return u_errorName((UErrorCode)code); }
+
+void glossary_icu_version(char *out) {
+    UVersionInfo version;
+    u_getVersion(version);
+    u_versionToString(version, out);
+}
 
 // MARK: UTF-8 <-> UTF-16 helpers
 

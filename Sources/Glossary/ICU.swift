@@ -164,6 +164,13 @@ final class SpoofChecker {
     }
 }
 
+/// ICU's version, such as "72.1".
+let icuVersion: String = {
+    var buffer = [CChar](repeating: 0, count: 32)
+    glossary_icu_version(&buffer)
+    return String(cString: buffer)
+}()
+
 /// The scripts that Glossary treats differently.
 enum Script: Int32 {
     case common = 0, latin, cyrillic, greek, han, kana, other
@@ -178,6 +185,12 @@ enum EmbeddedData {
     static var terms: [UInt8] {
         var length = 0
         let pointer = glossary_default_terms(&length)
+        return Array(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
+    static var keys: [UInt8] {
+        var length = 0
+        let pointer = glossary_default_keys(&length)
         return Array(UnsafeBufferPointer(start: pointer, count: length))
     }
 

@@ -70,6 +70,21 @@ final class KeyMaker: Sendable {
         state = Mutex(State(variants: variants))
     }
 
+    /// Adds precomputed keys to the caches.
+    func insert(words: [([UInt8], WordKey)], variantWords: [([UInt8], [UInt8])]) {
+        state.withLock { state in
+            for (word, key) in words { state.words[word] = key }
+            for (word, folded) in variantWords { state.asciiVariants[word] = folded }
+        }
+    }
+
+    /// Everything cached so far.
+    func snapshot() -> (words: [([UInt8], WordKey)], variantWords: [([UInt8], [UInt8])]) {
+        state.withLock { state in
+            (state.words.map { ($0.key, $0.value) }, state.asciiVariants.map { ($0.key, $0.value) })
+        }
+    }
+
     // MARK: ASCII
 
     /// Whether the variant rules may change this ASCII byte (in lower case).

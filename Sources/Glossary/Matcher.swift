@@ -19,6 +19,7 @@ public final class Matcher: Sendable {
     /// The table this matcher was compiled from.
     public let table: TermTable
     let keyMaker: KeyMaker
+    let variantsText: String
     let byteClasses: ByteClasses
     let trie: Trie
     let entries: [Entry]
@@ -55,8 +56,9 @@ public final class Matcher: Sendable {
 
     /// Compiles a table. Throws a ``TableError`` when a term has no letters or digits,
     /// when two concepts' terms share a key without saying so (`+shared`), or when the
-    /// variant rules do not compile.
-    public init(table: TermTable, variants: VariantRules = .shipped) throws(TableError) {
+    /// variant rules do not compile. A `keyCache` made for the same rules saves the ICU
+    /// work of keying the table's words; one that does not fit is ignored.
+    public init(table: TermTable, variants: VariantRules = .shipped, keyCache: KeyCache? = nil) throws(TableError) {
         self.table = table
         let keyMaker: KeyMaker
         do {
@@ -65,6 +67,8 @@ public final class Matcher: Sendable {
             throw TableError([Matcher.diagnostic(for: error, in: variants)])
         }
         self.keyMaker = keyMaker
+        self.variantsText = variants.text
+        if let keyCache { keyMaker.preload(keyCache, variants: variants.text) }
         self.byteClasses = ByteClasses(keyMaker: keyMaker)
 
         var conceptIndex: [String: Int32] = Dictionary(minimumCapacity: table.rows.count / 2)
@@ -179,9 +183,16 @@ public final class Matcher: Sendable {
         self.trie = Trie(keys: keys)
     }
 
-    /// Compiles the shipped table with the shipped variant rules.
+    /// Compiles the shipped table with the shipped variant rules and key cache.
     public static func shipped() throws(TableError) -> Matcher {
-        try Matcher(table: TermTable.shipped())
+        try Matcher(table: TermTable.shipped(), keyCache: .shipped)
+    }
+
+    /// The keys of every word this matcher has keyed through ICU or the variant rules
+    /// so far: right after `init`, exactly the table's. Save it beside the table to
+    /// load the table faster next time (see ``KeyCache``).
+    public func keyCache() -> KeyCache {
+        keyMaker.exportCache(variants: variantsText)
     }
 
     private static func termColumn(_ row: TermRow) -> Int {

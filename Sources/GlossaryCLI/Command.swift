@@ -22,7 +22,7 @@ struct GlossaryCommand: ParsableCommand {
 
             Exit status: 0 success, 1 usage error, 2 bad table or unreadable input.
             """,
-        subcommands: [Normalize.self]
+        subcommands: [Normalize.self, Compile.self]
     )
 
     /// Runs the command with exit statuses of our own: ArgumentParser would use 64 for
@@ -62,12 +62,18 @@ struct TableOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("ICU transform rules for romanization variants (default: the shipped Data/variants.txt).", valueName: "file"))
     var variants: String?
 
-    /// Loads and compiles the table, or prints why not and exits with status 2.
-    func loadMatcher() throws -> Matcher {
+    /// Loads and compiles the table, or prints why not and exits with status 2. The
+    /// key cache beside the table (`FILE.keys`, or the built-in one for the shipped
+    /// table) is used when it fits; `useKeyCache: false` computes every key afresh.
+    func loadMatcher(useKeyCache: Bool = true) throws -> Matcher {
         do throws(TableError) {
             let table = if let terms { try TermTable(contentsOfFile: terms) } else { try TermTable.shipped() }
             let rules = if let variants { try VariantRules(contentsOfFile: variants) } else { VariantRules.shipped }
-            return try Matcher(table: table, variants: rules)
+            var cache: KeyCache?
+            if useKeyCache {
+                cache = if let terms { try? KeyCache(contentsOfFile: terms + ".keys") } else { KeyCache.shipped }
+            }
+            return try Matcher(table: table, variants: rules, keyCache: cache)
         } catch {
             printError(error.description)
             throw ExitCode(Status.failure)

@@ -26,6 +26,9 @@ typedef struct {
     char context[96];      ///< Rule parse errors: the rule text around the failure (UTF-8).
 } GlossaryICUStatus;
 
+/// ICU's version as text ("72.1"), written into `out` (at least 32 bytes).
+void glossary_icu_version(char *out);
+
 /// ICU's name for an error code ("U_ILLEGAL_ARGUMENT_ERROR").
 const char *glossary_icu_error_name(int32_t code);
 
@@ -91,6 +94,8 @@ int32_t glossary_script_of(uint32_t codePoint);
 const uint8_t *glossary_default_terms(size_t *length);
 /// The shipped romanization variant rules, Data/variants.txt, as UTF-8 bytes.
 const uint8_t *glossary_default_variants(size_t *length);
+/// The match keys of the shipped table's words, Data/terms.keys (see KeyCache.swift).
+const uint8_t *glossary_default_keys(size_t *length);
 
 #ifdef __cplusplus
 }
