@@ -147,11 +147,7 @@ public struct LineNormalizer {
             appendEscaped(line[done...], to: &out)
         case .jsonl:
             for found in workspace.found {
-                let mention = Mention(
-                    range: found.start..<found.end,
-                    surface: String(decoding: UnsafeBufferPointer(rebasing: line[found.start..<found.end]), as: UTF8.self),
-                    senses: workspace.senses[found.senses].map { matcher.sense(of: $0) },
-                    resolution: found.resolution, isMixedScript: found.mixedScript)
+                let mention = matcher.mention(found, in: line, offset: 0, workspace)
                 appendJSON(mention, input: input, lineNumber: lineNumber, offset: offset, to: &out)
             }
         }

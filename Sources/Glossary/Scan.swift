@@ -57,13 +57,16 @@ extension Matcher {
     ///   - workspace: buffers to reuse between calls on one thread.
     public func mentions(inParagraph line: UnsafeBufferPointer<UInt8>, offset: Int = 0, workspace: inout ScanWorkspace) -> [Mention] {
         scan(line, &workspace)
-        return workspace.found.map { found in
-            Mention(
-                range: (offset + found.start)..<(offset + found.end),
-                surface: String(decoding: UnsafeBufferPointer(rebasing: line[found.start..<found.end]), as: UTF8.self),
-                senses: workspace.senses[found.senses].map { sense(of: $0) },
-                resolution: found.resolution, isMixedScript: found.mixedScript)
-        }
+        return workspace.found.map { mention($0, in: line, offset: offset, workspace) }
+    }
+
+    /// The public form of an internal mention.
+    func mention(_ found: ScanWorkspace.Found, in line: UnsafeBufferPointer<UInt8>, offset: Int, _ workspace: ScanWorkspace) -> Mention {
+        Mention(
+            range: (offset + found.start)..<(offset + found.end),
+            surface: String(decoding: UnsafeBufferPointer(rebasing: line[found.start..<found.end]), as: UTF8.self),
+            senses: workspace.senses[found.senses].map { sense(of: $0) },
+            resolution: found.resolution, isMixedScript: found.mixedScript)
     }
 
     func sense(of ref: ScanWorkspace.SenseRef) -> Sense {
@@ -126,6 +129,7 @@ extension Matcher {
                 let node = advance(Trie.root, token, index, from: index, line, keys, &workspace.candidates)
                 if node != Trie.none { workspace.active.append(.init(first: index, node: node)) }
             }
+            if !workspace.active.isEmpty { dropWalksThatCannotContinue(line, from: position, &workspace.active) }
         }
         if workspace.candidates.isEmpty { return }
         markCapsContext(line, headline: allCapsWords >= 1 && allCapsWords >= 3 * lowerWords, leadingEnd: leadingEnd, &workspace)
@@ -192,6 +196,24 @@ extension Matcher {
             p = end
         }
         return p
+    }
+
+    /// Ends the live walks that the next token cannot continue, judged by its first
+    /// byte, so that the cold-word loop can take over without reading it as a token.
+    /// Only a plain ASCII letter or digit is judged (and not one the variant rules may
+    /// change): anything else is left to the general path.
+    @inline(__always)
+    private func dropWalksThatCannotContinue(
+        _ line: UnsafeBufferPointer<UInt8>, from position: Int, _ active: inout [ScanWorkspace.Walk]
+    ) {
+        let classes = byteClasses.pointer
+        var p = position
+        while p < line.count && classes[Int(line[p])] & ByteClasses.separator != 0 { p += 1 }
+        guard p < line.count else { return }
+        let cls = classes[Int(line[p])]
+        guard cls & ByteClasses.alnum != 0, cls & ByteClasses.sensitive == 0 else { return }
+        let byte = asciiLower(line[p])
+        active.removeAll { trie.next($0.node, byte) == Trie.none }
     }
 
     /// Whether a token can begin a key: the trie has a path for the first two bytes of

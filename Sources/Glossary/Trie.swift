@@ -36,8 +36,6 @@ struct Trie: @unchecked Sendable {
     private let acceptEntries: UnsafePointer<Int32>
     /// 65,536 bits: whether some key begins with the byte pair (first << 8 | second).
     private let pairs: UnsafePointer<UInt64>
-    /// The number of nodes.
-    let count: Int
 
     /// Owns the memory.
     private final class Storage {
@@ -136,7 +134,6 @@ struct Trie: @unchecked Sendable {
         self.edges = storage.allocate(edges)
         self.acceptEntries = storage.allocate(acceptEntries)
         self.pairs = storage.allocate(pairs)
-        self.count = nodes.count
     }
 
     /// The node reached from `node` by `byte`, or `none`.
