@@ -182,9 +182,16 @@ extension Matcher {
             let length = end - p
             let stem = length >= 5 && hasClitic(line, end) ? length - 3 : length
             let bound = min(stem, firstSensitive)
-            var node = Trie.root
-            var walked = 0
-            while walked < bound {
+            var node: Int32
+            var walked: Int
+            if bound >= 2 {
+                node = trie.afterPair(byte, line[p + 1])
+                walked = node == Trie.none ? 0 : 2
+            } else {
+                node = Trie.root
+                walked = 0
+            }
+            while walked < bound && node != Trie.none {
                 node = trie.next(node, asciiLower(line[p + walked]))
                 if node == Trie.none { break }
                 walked += 1
