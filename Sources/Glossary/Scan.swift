@@ -191,18 +191,44 @@ extension Matcher {
                 node = Trie.root
                 walked = 0
             }
+            var stemNode = Trie.none
             while walked < bound && node != Trie.none {
+                if walked == stem { stemNode = node }
                 node = trie.next(node, asciiLower(line[p + walked]))
                 if node == Trie.none { break }
                 walked += 1
             }
-            if walked >= bound { return p }
+            if walked >= bound {
+                // The walk lives to the end of the word (or to a byte the rules may
+                // change). The word is still cold if no key ends in it and the next
+                // token cannot continue any key through it; anything unsure goes to
+                // the general path.
+                guard bound == length, !trie.accepts(node), stemNode == Trie.none || !trie.accepts(stemNode),
+                    !continues(node, line, from: end, classes)
+                else { return p }
+            }
             if upper >= 2 && lower == 0 { allCapsWords += 1 } else if leadingEnd == Int.max { leadingEnd = p }
             if lower > 0 { lowerWords += 1 }
             gap = .adjacent
             p = end
         }
         return p
+    }
+
+    /// Whether a key may continue from `node` into what follows position `end`: false
+    /// only when that is sure (the line ends, or the next token's first byte is a plain
+    /// ASCII letter, digit or punctuation mark that no edge of `node` carries).
+    @inline(__always)
+    private func continues(_ node: Int32, _ line: UnsafeBufferPointer<UInt8>, from end: Int, _ classes: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard trie.hasChildren(node) else { return false }
+        var q = end
+        while q < line.count && classes[Int(line[q])] & ByteClasses.separator != 0 { q += 1 }
+        guard q < line.count else { return false }
+        let byte = line[q]
+        let cls = classes[Int(byte)]
+        if cls & ByteClasses.alnum != 0 && cls & ByteClasses.sensitive == 0 { return trie.next(node, asciiLower(byte)) != Trie.none }
+        if cls & ByteClasses.punct != 0 { return trie.next(node, byte) != Trie.none }
+        return true
     }
 
     /// Ends the live walks that the next token cannot continue, judged by its first
