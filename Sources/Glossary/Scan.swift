@@ -96,7 +96,7 @@ extension Matcher {
         while true {
             if workspace.active.isEmpty {
                 position = skipCold(line, from: position, gap: &gap, allCapsWords: &allCapsWords, lowerWords: &lowerWords,
-                                    leadingEnd: &leadingEnd)
+                                    leadingEnd: &leadingEnd, memo: &workspace.line.memo)
             }
             guard let token = workspace.line.nextToken(line, at: &position, gap: &gap, keyMaker: keyMaker) else { break }
             if token.kind == .word {
@@ -144,7 +144,7 @@ extension Matcher {
     @inline(__always)
     private func skipCold(
         _ line: UnsafeBufferPointer<UInt8>, from start: Int, gap: inout Gap, allCapsWords: inout Int, lowerWords: inout Int,
-        leadingEnd: inout Int
+        leadingEnd: inout Int, memo: inout WordMemo
     ) -> Int {
         let classes = byteClasses.pointer
         var p = start
@@ -198,12 +198,25 @@ extension Matcher {
                 if node == Trie.none { break }
                 walked += 1
             }
-            if walked >= bound {
-                // The walk lives to the end of the word (or to a byte the rules may
-                // change). The word is still cold if no key ends in it and the next
-                // token cannot continue any key through it; anything unsure goes to
-                // the general path.
-                guard bound == length, !trie.accepts(node), stemNode == Trie.none || !trie.accepts(stemNode),
+            if walked >= bound && bound < length {
+                // The rules may change a byte of this word: walk its real key, from
+                // the memo (words with a clitic are left to the general path).
+                guard stem == length else { return p }
+                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[p..<end]), kind: .asciiVariant) { bytes in
+                    asciiVariantKey(bytes, keyMaker: keyMaker)
+                }
+                node = Trie.root
+                var k = Int(entry.folded.lowerBound)
+                while k < Int(entry.folded.upperBound) && node != Trie.none {
+                    node = trie.next(node, memo.bytes[k])
+                    k += 1
+                }
+                if node != Trie.none && (trie.accepts(node) || continues(node, line, from: end, classes)) { return p }
+            } else if walked >= bound {
+                // The walk lives to the end of the word. The word is still cold if no
+                // key ends in it and the next token cannot continue any key through
+                // it; anything unsure goes to the general path.
+                guard !trie.accepts(node), stemNode == Trie.none || !trie.accepts(stemNode),
                     !continues(node, line, from: end, classes)
                 else { return p }
             }

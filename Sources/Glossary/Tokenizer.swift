@@ -235,11 +235,7 @@ struct LineTokens {
     private mutating func key(_ word: UnsafeBufferPointer<UInt8>, ascii: Bool, keyMaker: KeyMaker) -> (cased: ArraySlice<UInt8>, folded: ArraySlice<UInt8>, mixedScript: Bool) {
         let entry: WordMemo.Entry
         if ascii {
-            entry = memo.lookup(word, kind: .asciiVariant) { bytes in
-                let lower = bytes.map(asciiLower)
-                let folded = lower.withUnsafeBufferPointer { keyMaker.variantKey(ofLowerASCII: $0) }
-                return WordKey(cased: Array(bytes), folded: folded, mixedScript: false)
-            }
+            entry = memo.lookup(word, kind: .asciiVariant) { asciiVariantKey($0, keyMaker: keyMaker) }
         } else {
             entry = memo.lookup(word, kind: .word) { keyMaker.key(ofWord: $0) }
         }
@@ -325,6 +321,13 @@ struct LineTokens {
 func punctuationKey(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     if bytes.elementsEqual("\u{2019}".utf8) || bytes.elementsEqual("\u{2018}".utf8) { return [0x27] }
     return (try? Normalization.normalize(bytes, to: .nfkc)) ?? Array(bytes)
+}
+
+/// The keys of an ASCII word that the variant rules may change.
+func asciiVariantKey(_ bytes: UnsafeBufferPointer<UInt8>, keyMaker: KeyMaker) -> WordKey {
+    let lower = bytes.map(asciiLower)
+    let folded = lower.withUnsafeBufferPointer { keyMaker.variantKey(ofLowerASCII: $0) }
+    return WordKey(cased: Array(bytes), folded: folded, mixedScript: false)
 }
 
 /// Whether the word ending at `end` (at least four bytes long) ends in -nya, -lah, -pun
