@@ -110,9 +110,12 @@ public final class Matcher: Sendable {
             var key: [UInt8] = [], cased: [UInt8] = []
             var allCapsWords: [[UInt8]] = []
             var words = 0, hasUpper = false
-            let tokens: [Token] = bytes.withUnsafeBufferPointer { line in
+            var tokenCount = 0, firstKind = Token.Kind.punct, hardGapInside = false
+            bytes.withUnsafeBufferPointer { line in
                 scratch.tokenize(line, keyMaker: keyMaker)
-                for token in scratch.tokens {
+                tokenCount = scratch.tokens.count
+                for (index, token) in scratch.tokens.enumerated() {
+                    if index == 0 { firstKind = token.kind } else if token.gapBefore == .hard { hardGapInside = true }
                     let folded = scratch.foldedKey(token, in: line)
                     key += folded
                     cased += scratch.casedKey(token, in: line)
@@ -120,17 +123,16 @@ public final class Matcher: Sendable {
                     if token.flags.contains(.hasUpper) { hasUpper = true }
                     if token.flags.contains(.allCaps) { allCapsWords.append(folded) }
                 }
-                return scratch.tokens
             }
-            guard let first = tokens.first else {
+            guard tokenCount > 0 else {
                 report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
                 continue
             }
-            if first.kind == .punct {
+            if firstKind == .punct {
                 report("the term “\(row.term)” starts with punctuation", fix: "start the term with a letter or digit")
                 continue
             }
-            if tokens.dropFirst().contains(where: { $0.gapBefore == .hard }) {
+            if hardGapInside {
                 report("the term “\(row.term)” contains a control character", fix: "delete it")
                 continue
             }
@@ -146,7 +148,7 @@ public final class Matcher: Sendable {
             let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
             let entry = Entry(
                 row: index, concept: concept, isContext: row.form == .context, isAbbr: row.form == .abbr,
-                capitalizedSingleWord: words == 1 && tokens.count == 1 && hasUpper, rank: statusRank)
+                capitalizedSingleWord: words == 1 && tokenCount == 1 && hasUpper, rank: statusRank)
 
             if !entry.isContext {
                 if let other = firstTermWithKey[key] {

@@ -159,7 +159,7 @@ struct WorkerPool {
         init(_ normalizer: LineNormalizer) { self.normalizer = normalizer }
     }
 
-    /// One worker per slice of a batch. There are four slices per thread, handed out
+    /// One worker per slice of a batch. There are three slices per thread, handed out
     /// as threads come free, so that a slow slice does not leave a core idle.
     let workers: [Worker]
     /// The threads.
@@ -174,7 +174,7 @@ struct WorkerPool {
 
     init(matcher: Matcher, format: OutputFormat, language: String, workers threads: Int) {
         self.threads = threads
-        let slices = threads == 1 ? 1 : threads * 4
+        let slices = threads == 1 ? 1 : threads * 3
         self.workers = (0..<slices).map { _ in Worker(LineNormalizer(matcher: matcher, format: format, language: language)) }
     }
 
