@@ -124,7 +124,7 @@ extension Matcher {
                     kept += 1
                 }
             }
-            workspace.active.removeSubrange(kept...)
+            workspace.active.removeLast(workspace.active.count - kept)
             if starts {
                 let node = advance(Trie.root, token, index, from: index, line, keys, &workspace.candidates)
                 if node != Trie.none { workspace.active.append(.init(first: index, node: node)) }
@@ -184,23 +184,25 @@ extension Matcher {
             let bound = min(stem, firstSensitive)
             var node: Int32
             var walked: Int
-            if bound >= 2 {
+            if bound >= 3 {
+                node = trie.afterTriple(byte, line[p + 1], line[p + 2])
+                walked = node == Trie.none ? 0 : 3
+            } else if bound >= 2 {
                 node = trie.afterPair(byte, line[p + 1])
                 walked = node == Trie.none ? 0 : 2
             } else {
                 node = Trie.root
                 walked = 0
             }
-            var stemNode = Trie.none
             while walked < bound && node != Trie.none {
-                if walked == stem { stemNode = node }
                 node = trie.next(node, asciiLower(line[p + walked]))
                 if node == Trie.none { break }
                 walked += 1
             }
             if walked >= bound && bound < length {
-                // The rules may change a byte of this word: walk its real key, from
-                // the memo (words with a clitic are left to the general path).
+                // The walk reached the stem of a word with a clitic (the general path
+                // checks both), or a byte the rules may change: then walk the word's
+                // real key, from the memo.
                 guard stem == length else { return p }
                 let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[p..<end]), kind: .asciiVariant) { bytes in
                     asciiVariantKey(bytes, keyMaker: keyMaker)
@@ -216,9 +218,7 @@ extension Matcher {
                 // The walk lives to the end of the word. The word is still cold if no
                 // key ends in it and the next token cannot continue any key through
                 // it; anything unsure goes to the general path.
-                guard !trie.accepts(node), stemNode == Trie.none || !trie.accepts(stemNode),
-                    !continues(node, line, from: end, classes)
-                else { return p }
+                guard !trie.accepts(node), !continues(node, line, from: end, classes) else { return p }
             }
             if upper >= 2 && lower == 0 { allCapsWords += 1 } else if leadingEnd == Int.max { leadingEnd = p }
             if lower > 0 { lowerWords += 1 }

@@ -42,6 +42,9 @@ struct Trie: @unchecked Sendable {
     private let level2: UnsafePointer<Int32>
     /// Per byte: its index in `level2` rows (a–z and A–Z: 0–25, digits: 26–35), or 63.
     private let pairIndex: UnsafePointer<UInt8>
+    /// The node after three ASCII letters or digits: 36 × 36 × 36 entries (182 KB, in
+    /// the L2 cache), so that most words die or go on without reading a node.
+    private let level3: UnsafePointer<Int32>
 
     /// Owns the memory.
     private final class Storage {
@@ -146,12 +149,24 @@ struct Trie: @unchecked Sendable {
         self.pairIndex = storage.allocate(pairIndex)
         self.level2 = storage.allocate([Int32](repeating: Trie.none, count: 64 * 64))
         // Filled through `next`, now that the nodes are in place.
+        self.level3 = storage.allocate([Int32](repeating: Trie.none, count: 36 * 36 * 36))
         let level2 = UnsafeMutablePointer(mutating: self.level2)
+        let level3 = UnsafeMutablePointer(mutating: self.level3)
+        let alphabet = Array(UInt8(0x61)...0x7A) + Array(UInt8(0x30)...0x39)
         for first in 0..<256 where pairIndex[first] != 63 && first >= 0x61 || (0x30...0x39).contains(first) {
             let node = rootNext[first]
             guard node != Trie.none else { continue }
             for second in 0..<256 where pairIndex[second] != 63 && second >= 0x61 || (0x30...0x39).contains(second) {
                 level2[Int(pairIndex[first]) * 64 + Int(pairIndex[second])] = next(node, UInt8(second))
+            }
+        }
+        for a in alphabet {
+            for b in alphabet {
+                let node = level2[Int(pairIndex[Int(a)]) * 64 + Int(pairIndex[Int(b)])]
+                guard node != Trie.none else { continue }
+                for c in alphabet {
+                    level3[(Int(pairIndex[Int(a)]) * 36 + Int(pairIndex[Int(b)])) * 36 + Int(pairIndex[Int(c)])] = next(node, c)
+                }
             }
         }
     }
@@ -185,6 +200,13 @@ struct Trie: @unchecked Sendable {
     @inline(__always)
     func afterPair(_ first: UInt8, _ second: UInt8) -> Int32 {
         level2[Int(pairIndex[Int(first)]) &* 64 &+ Int(pairIndex[Int(second)])]
+    }
+
+    /// The node after the lower case of three ASCII letters or digits (`none` if no key
+    /// begins so). All three bytes must be ASCII letters or digits.
+    @inline(__always)
+    func afterTriple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int32 {
+        level3[(Int(pairIndex[Int(a)]) &* 36 &+ Int(pairIndex[Int(b)])) &* 36 &+ Int(pairIndex[Int(c)])]
     }
 
     /// Whether some key begins with these two bytes.

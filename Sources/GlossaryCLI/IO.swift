@@ -68,12 +68,11 @@ struct LineReader {
     private mutating func searchNewline() -> Int? {
         let limit = min(buffer.count, start + segmentLimit + 1)
         let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
-            var i = max(searched, start)
-            while i < limit {
-                if bytes[i] == 0x0A { return i }
-                i += 1
-            }
-            return nil
+            let from = max(searched, start)
+            guard from < limit, let base = bytes.baseAddress,
+                let hit = memchr(base + from, 0x0A, limit - from)
+            else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         if found == nil { searched = limit }
         return found
