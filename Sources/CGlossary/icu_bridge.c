@@ -256,22 +256,6 @@ int32_t glossary_normalize(int32_t form, const uint8_t *input, int32_t length, u
     return U_FAILURE(error) ? -1 : answer;
 }
 
-int32_t glossary_is_normalized(int32_t form, const uint8_t *input, int32_t length, GlossaryICUStatus *status) {
-    reset_status(status);
-    UErrorCode error = U_ZERO_ERROR;
-    const UNormalizer2 *normalizer = normalizer_for(form, &error);
-    U16Buffer source;
-    u16_init(&source);
-    int32_t answer = -1;
-    if (u16_from_utf8(&source, input, length, 0, &error)) {
-        UBool yes = unorm2_isNormalized(normalizer, source.chars, source.length, &error);
-        if (U_SUCCESS(error)) answer = yes ? 1 : 0;
-    }
-    if (U_FAILURE(error)) status->code = error;
-    u16_free(&source);
-    return answer;
-}
-
 int32_t glossary_fold_case(const uint8_t *input, int32_t length, uint8_t *out, int32_t capacity,
                            GlossaryICUStatus *status) {
     reset_status(status);

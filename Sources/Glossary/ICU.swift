@@ -128,13 +128,6 @@ enum Normalization {
         }
     }
 
-    static func isNormalized(_ input: UnsafeBufferPointer<UInt8>, form: Form) throws(ICUError) -> Bool {
-        var status = GlossaryICUStatus()
-        let answer = glossary_is_normalized(form.rawValue, input.baseAddress, Int32(input.count), &status)
-        if answer < 0 { throw ICUError(status, operation: "check normalization") }
-        return answer == 1
-    }
-
     static func foldCase(_ input: UnsafeBufferPointer<UInt8>) throws(ICUError) -> [UInt8] {
         try icuProduceUTF8(input, operation: "fold case") { input, count, out, capacity, status in
             glossary_fold_case(input, count, out, capacity, status)

@@ -21,8 +21,6 @@ struct WordKey: Sendable, Equatable {
 /// happens under one lock, which is cheap because it is taken only for words that are
 /// not plain ASCII or that the variant rules may change, and those are cached.
 final class KeyMaker: Sendable {
-    /// The variant rules' name, for messages.
-    let variantsName: String
     /// Per byte: whether the variant rules may change its ASCII lower case. An ASCII
     /// word with none of these bytes has its lower case as its folded key.
     private let sensitiveLow: UInt64
@@ -60,7 +58,6 @@ final class KeyMaker: Sendable {
     /// Compiles the variant rules (ICU transform rule text).
     init(variantRules: [UInt8], name: String) throws(ICUError) {
         let variants = try Transform(name: name, rules: variantRules)
-        variantsName = name
         var low: UInt64 = 0, high: UInt64 = 0
         for byte in UInt8(0)..<128 where variants.mayChange(asciiByte: asciiLower(byte)) {
             if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }

@@ -116,9 +116,9 @@ public final class Matcher: Sendable {
                 tokenCount = scratch.tokens.count
                 for (index, token) in scratch.tokens.enumerated() {
                     if index == 0 { firstKind = token.kind } else if token.gapBefore == .hard { hardGapInside = true }
-                    let folded = scratch.foldedKey(token, in: line)
+                    let folded = Array(LineTokens.folded(token, stem: false, line, scratch.keys))
                     key += folded
-                    cased += scratch.casedKey(token, in: line)
+                    cased += LineTokens.cased(token, stem: false, line, scratch.keys)
                     if token.kind == .word { words += 1 }
                     if token.flags.contains(.hasUpper) { hasUpper = true }
                     if token.flags.contains(.allCaps) { allCapsWords.append(folded) }

@@ -510,8 +510,8 @@ extension LineTokens {
         return keys[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
-    /// A token's folded key (allocates for in-place keys: used only for all-caps words
-    /// outside headlines).
+    /// A token's folded key (allocates for in-place keys: used only off the hot path,
+    /// for all-caps words outside headlines and when compiling terms).
     static func folded(_ token: Token, stem: Bool, _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]) -> ArraySlice<UInt8> {
         if token.flags.contains(.keyInSource) {
             return ArraySlice(line[Int(token.start)..<Int(stem ? token.stemEnd : token.end)].map(asciiLower))

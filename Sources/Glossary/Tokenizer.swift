@@ -116,14 +116,10 @@ struct LineTokens {
                 position += 1
                 continue
             }
-            switch CharacterClass(scalar) {
-            case .han:
-                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[i..<(i + length)]), kind: .word) {
-                    keyMaker.key(ofWord: $0)
-                }
-                var token = Token(kind: .han, gapBefore: gap, flags: [], start: Int32(i), end: Int32(i + length))
-                token.cased = append(entry.cased)
-                token.folded = append(entry.folded)
+            let characterClass = CharacterClass(scalar)
+            switch characterClass {
+            case .han, .punctuation:
+                let token = character(line, i..<(i + length), han: characterClass == .han, gap: gap, keyMaker: keyMaker)
                 gap = .adjacent
                 position += length
                 return token
@@ -138,20 +134,28 @@ struct LineTokens {
             case .control:
                 gap = .hard
                 position += length
-            case .punctuation:
-                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[i..<(i + length)]), kind: .punct) { bytes in
-                    let key = punctuationKey(bytes)
-                    return WordKey(cased: key, folded: key, mixedScript: false)
-                }
-                var token = Token(kind: .punct, gapBefore: gap, flags: [], start: Int32(i), end: Int32(i + length))
-                token.cased = append(entry.cased)
-                token.folded = append(entry.folded)
-                gap = .adjacent
-                position += length
-                return token
             }
         }
         return nil
+    }
+
+    /// A one-character token that is not ASCII: a Han or kana character (keyed like a
+    /// word), or a punctuation mark (keyed by `punctuationKey`).
+    private mutating func character(
+        _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, han: Bool, gap: Gap, keyMaker: KeyMaker
+    ) -> Token {
+        let bytes = UnsafeBufferPointer(rebasing: line[range])
+        let entry = han
+            ? memo.lookup(bytes, kind: .word) { keyMaker.key(ofWord: $0) }
+            : memo.lookup(bytes, kind: .punct) { bytes in
+                let key = punctuationKey(bytes)
+                return WordKey(cased: key, folded: key, mixedScript: false)
+            }
+        var token = Token(kind: han ? .han : .punct, gapBefore: gap, flags: [], start: Int32(range.lowerBound),
+                          end: Int32(range.upperBound))
+        token.cased = append(entry.cased)
+        token.folded = append(entry.folded)
+        return token
     }
 
     /// Reads the word that starts at `start`.
@@ -251,24 +255,6 @@ struct LineTokens {
 
     private mutating func append(_ range: Range<Int32>) -> Range<Int32> {
         append(memo.bytes[Int(range.lowerBound)..<Int(range.upperBound)])
-    }
-
-    /// A token's folded key, or its stem's (allocates: for compiling and rare checks).
-    func foldedKey(_ token: Token, stem: Bool = false, in line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        if token.flags.contains(.keyInSource) {
-            return line[Int(token.start)..<Int(stem ? token.stemEnd : token.end)].map(asciiLower)
-        }
-        let range = stem ? token.stemFolded : token.folded
-        return Array(keys[Int(range.lowerBound)..<Int(range.upperBound)])
-    }
-
-    /// A token's cased key, or its stem's.
-    func casedKey(_ token: Token, stem: Bool = false, in line: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
-        if token.flags.contains(.keyInSource) {
-            return ArraySlice(line[Int(token.start)..<Int(stem ? token.stemEnd : token.end)])
-        }
-        let range = stem ? token.stemCased : token.cased
-        return keys[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
     /// All-caps is style, not an abbreviation, in two places:

@@ -59,8 +59,6 @@ enum {
 
 int32_t glossary_normalize(int32_t form, const uint8_t *input, int32_t length, uint8_t *out, int32_t capacity,
                            GlossaryICUStatus *status);
-/// 1 when `input` is already in `form`, 0 when not, -1 on error.
-int32_t glossary_is_normalized(int32_t form, const uint8_t *input, int32_t length, GlossaryICUStatus *status);
 /// Full Unicode case folding.
 int32_t glossary_fold_case(const uint8_t *input, int32_t length, uint8_t *out, int32_t capacity,
                            GlossaryICUStatus *status);
