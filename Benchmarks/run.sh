@@ -8,10 +8,7 @@ root="$(dirname "$here")"
 out="$here/out"
 venv="$here/.venv"
 
-if ! pkg-config --exists icu-i18n 2>/dev/null; then
-    echo "bench: installing libicu-dev" >&2
-    apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config
-fi
+bash "$root/.ci/setup"
 if [ ! -x /usr/bin/time ]; then
     echo "bench: installing GNU time (peak memory)" >&2
     apt-get update -qq && apt-get install -y -qq time
