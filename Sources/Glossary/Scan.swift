@@ -132,7 +132,8 @@ extension Matcher {
             if !workspace.active.isEmpty { dropWalksThatCannotContinue(line, from: position, &workspace.active) }
         }
         if workspace.candidates.isEmpty { return }
-        markCapsContext(line, headline: allCapsWords >= 1 && allCapsWords >= 3 * lowerWords, leadingEnd: leadingEnd, &workspace)
+        markCapsContext(line, headline: isHeadline(allCapsWords: allCapsWords, lowerWords: lowerWords), leadingEnd: leadingEnd,
+                        &workspace)
         select(line, &workspace)
     }
 

@@ -270,7 +270,7 @@ struct LineTokens {
             if token.flags.contains(.hasLower) { withLower += 1 }
         }
         if allCaps == 0 { return }
-        if allCaps >= 3 * withLower {
+        if isHeadline(allCapsWords: allCaps, lowerWords: withLower) {
             for index in tokens.indices where tokens[index].flags.contains(.allCaps) {
                 tokens[index].flags.insert(.capsContext)
             }
@@ -314,6 +314,13 @@ func asciiVariantKey(_ bytes: UnsafeBufferPointer<UInt8>, keyMaker: KeyMaker) ->
     let lower = bytes.map(asciiLower)
     let folded = lower.withUnsafeBufferPointer { keyMaker.variantKey(ofLowerASCII: $0) }
     return WordKey(cased: Array(bytes), folded: folded, mixedScript: false)
+}
+
+/// A headline: a line with at least one all-caps word and at least three times as many
+/// all-caps words as words with lower-case letters.
+@inline(__always)
+func isHeadline(allCapsWords: Int, lowerWords: Int) -> Bool {
+    allCapsWords >= 1 && allCapsWords >= 3 * lowerWords
 }
 
 /// Whether the word ending at `end` (at least four bytes long) ends in -nya, -lah, -pun
