@@ -50,8 +50,9 @@ public final class Matcher: Sendable {
     /// A concept's preferred terms.
     struct Concept: Sendable {
         var id: String
-        /// language -> form -> row index of the preferred term
-        var preferred: [String: [TermForm: Int]]
+        /// The row indexes of its preferred terms (a handful: a flat list is cheaper to
+        /// build for 100,000 concepts than nested dictionaries, and lookups are cached).
+        var preferred: [Int]
     }
 
     /// Compiles a table. Throws a ``TableError`` when a term has no letters or digits,
@@ -80,10 +81,10 @@ public final class Matcher: Sendable {
             } else {
                 concept = Int32(concepts.count)
                 conceptIndex[row.conceptID] = concept
-                concepts.append(Concept(id: row.conceptID, preferred: [:]))
+                concepts.append(Concept(id: row.conceptID, preferred: []))
             }
             if row.status == .preferred {
-                concepts[Int(concept)].preferred[row.language, default: [:]][row.form] = index
+                concepts[Int(concept)].preferred.append(index)
             }
         }
 
@@ -232,7 +233,7 @@ public final class Matcher: Sendable {
 
     /// The languages in which the table has preferred terms, sorted.
     public var languages: [String] {
-        Set(concepts.flatMap { $0.preferred.keys }).sorted()
+        Set(concepts.flatMap { $0.preferred.map { table.rows[$0].language } }).sorted()
     }
 
     /// Whether the table has a concept with this id.
@@ -247,10 +248,13 @@ public final class Matcher: Sendable {
     }
 
     func preferredTerm(concept index: Int32, language: String, form: TermForm) -> TermRow? {
-        let preferred = concepts[Int(index)].preferred
+        let preferred = concepts[Int(index)].preferred.map { table.rows[$0] }
         for lang in [language, "und"] {
-            guard let forms = preferred[lang] else { continue }
-            if let row = forms[form] ?? forms[.full] { return table.rows[row] }
+            if let row = preferred.first(where: { $0.language == lang && $0.form == form })
+                ?? preferred.first(where: { $0.language == lang && $0.form == .full })
+            {
+                return row
+            }
         }
         return nil
     }

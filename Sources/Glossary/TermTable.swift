@@ -375,7 +375,7 @@ struct TableParser {
             }
         } else {
             let parts = statusText.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
-            status = TermStatus(rawValue: String(parts[0]))
+            status = TermStatus(rawValue: parts.count == 1 ? statusText : String(parts[0]))
             if status == nil {
                 error(lineNumber, column(of: 4, in: line), "unknown status “\(statusText)”",
                       fix: "use pref, alt or deprecated, optionally followed by +shared or +default")
