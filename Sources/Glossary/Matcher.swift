@@ -30,9 +30,11 @@ public final class Matcher: Sendable {
     private let workspaces = Mutex<[ScanWorkspace]>([])
 
     /// Per entry: the cased key (for `abbr` terms and for choosing the row spelled
-    /// like the surface), and the folded keys of the term's all-caps words. Kept apart
-    /// from `Entry` so that reading an entry in the hot loop copies no references.
-    let entryCased: [[UInt8]]
+    /// like the surface; ranges of one buffer), and the folded keys of the term's
+    /// all-caps words. Kept apart from `Entry` so that reading an entry in the hot loop
+    /// copies no references.
+    let casedKeys: [UInt8]
+    let casedRanges: [Range<Int32>]
     let entryAllCapsWords: [[[UInt8]]]
 
     /// One row, compiled.
@@ -90,11 +92,12 @@ public final class Matcher: Sendable {
 
         var diagnostics: [Diagnostic] = []
         var entries: [Entry] = []
-        var entryCased: [[UInt8]] = []
+        var casedKeys: [UInt8] = []
+        var casedRanges: [Range<Int32>] = []
         var entryAllCapsWords: [[[UInt8]]] = []
         var keys: [[UInt8]] = []
         entries.reserveCapacity(table.rows.count)
-        entryCased.reserveCapacity(table.rows.count)
+        casedRanges.reserveCapacity(table.rows.count)
         entryAllCapsWords.reserveCapacity(table.rows.count)
         keys.reserveCapacity(table.rows.count)
         var firstTermWithKey: [[UInt8]: Int] = Dictionary(minimumCapacity: table.rows.count)  // key -> entry index of a term row
@@ -173,17 +176,26 @@ public final class Matcher: Sendable {
                 }
             }
             entries.append(entry)
-            entryCased.append(cased)
+            casedRanges.append(Int32(casedKeys.count)..<Int32(casedKeys.count + cased.count))
+            casedKeys += cased
             entryAllCapsWords.append(allCapsWords)
             keys.append(key)
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
         self.entries = entries
-        self.entryCased = entryCased
+        self.casedKeys = casedKeys
+        self.casedRanges = casedRanges
         self.entryAllCapsWords = entryAllCapsWords
         self.concepts = concepts
         self.conceptIndex = conceptIndex
         self.trie = Trie(keys: keys)
+    }
+
+    /// The cased key of an entry.
+    @inline(__always)
+    func casedKey(ofEntry index: Int32) -> ArraySlice<UInt8> {
+        let range = casedRanges[Int(index)]
+        return casedKeys[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
     /// Compiles the shipped table with the shipped variant rules and key cache.

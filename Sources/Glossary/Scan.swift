@@ -416,18 +416,18 @@ extension Matcher {
 
     /// Whether the candidate's surface has exactly this cased key.
     private func surfaceCased(
-        equals cased: [UInt8], _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
+        equals cased: ArraySlice<UInt8>, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
     ) -> Bool {
-        var position = 0
+        var position = cased.startIndex
         for t in first...candidate.last {
             let part = LineTokens.cased(tokens[t], stem: t == candidate.last && candidate.stem, line, keys)
-            guard position + part.count <= cased.count, cased[position..<(position + part.count)].elementsEqual(part) else {
+            guard position + part.count <= cased.endIndex, cased[position..<(position + part.count)].elementsEqual(part) else {
                 return false
             }
             position += part.count
         }
-        return position == cased.count
+        return position == cased.endIndex
     }
 
     /// The case rules of a term (see the type's documentation).
@@ -436,7 +436,7 @@ extension Matcher {
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
     ) -> Bool {
         if entry.isAbbr {
-            return surfaceCased(equals: entryCased[Int(entryIndex)], tokens, first, candidate, line, keys)
+            return surfaceCased(equals: casedKey(ofEntry: entryIndex), tokens, first, candidate, line, keys)
         }
         if entry.capitalizedSingleWord {
             var allLower = true
@@ -465,7 +465,7 @@ extension Matcher {
     ) {
         func score(_ index: Int32) -> (Int, Int, Int) {
             let e = entries[Int(index)]
-            return (surfaceCased(equals: entryCased[Int(index)], tokens, first, candidate, line, keys) ? 0 : 1, e.rank, e.row)
+            return (surfaceCased(equals: casedKey(ofEntry: index), tokens, first, candidate, line, keys) ? 0 : 1, e.rank, e.row)
         }
         if let existing = senses[start...].firstIndex(where: { $0.concept == concept }) {
             if score(entry) < score(senses[existing].entry) { senses[existing].entry = entry }
