@@ -95,12 +95,11 @@ public final class Matcher: Sendable {
         var casedKeys: [UInt8] = []
         var casedRanges: [Range<Int32>] = []
         var entryAllCapsWords: [[[UInt8]]] = []
-        var keys: [[UInt8]] = []
+        var keys = FlatKeys()
         entries.reserveCapacity(table.rows.count)
         casedRanges.reserveCapacity(table.rows.count)
         entryAllCapsWords.reserveCapacity(table.rows.count)
-        keys.reserveCapacity(table.rows.count)
-        var firstTermWithKey: [[UInt8]: Int] = Dictionary(minimumCapacity: table.rows.count)  // key -> entry index of a term row
+        var firstTermWithKey = FlatKeyIndex(capacity: table.rows.count)  // key -> entry index of a term row
         var defaultWithKey: [[UInt8]: Int] = [:]
         var scratch = LineTokens()
         for (index, row) in table.rows.enumerated() {
@@ -110,44 +109,52 @@ public final class Matcher: Sendable {
                                                   message: message, fix: fix))
                 }
             }
-            let bytes = Array(row.term.utf8)
-            var key: [UInt8] = [], cased: [UInt8] = []
+            // The key goes straight into the flat buffer (taken back if the row is bad);
+            // the cased key likewise.
+            let keyStart = keys.bytes.count, casedStart = casedKeys.count
             var allCapsWords: [[UInt8]] = []
             var words = 0, hasUpper = false
             var tokenCount = 0, firstKind = Token.Kind.punct, hardGapInside = false
-            bytes.withUnsafeBufferPointer { line in
+            var term = row.term
+            term.withUTF8 { line in
                 scratch.tokenize(line, keyMaker: keyMaker)
                 tokenCount = scratch.tokens.count
                 for (index, token) in scratch.tokens.enumerated() {
                     if index == 0 { firstKind = token.kind } else if token.gapBefore == .hard { hardGapInside = true }
-                    let folded = Array(LineTokens.folded(token, stem: false, line, scratch.keys))
-                    key += folded
-                    cased += LineTokens.cased(token, stem: false, line, scratch.keys)
+                    let folded = LineTokens.folded(token, stem: false, line, scratch.keys)
+                    keys.bytes += folded
+                    casedKeys += LineTokens.cased(token, stem: false, line, scratch.keys)
                     if token.kind == .word { words += 1 }
                     if token.flags.contains(.hasUpper) { hasUpper = true }
-                    if token.flags.contains(.allCaps) { allCapsWords.append(folded) }
+                    if token.flags.contains(.allCaps) { allCapsWords.append(Array(folded)) }
                 }
             }
-            guard tokenCount > 0 else {
+            func takeBack() {
+                keys.bytes.removeSubrange(keyStart...)
+                casedKeys.removeSubrange(casedStart...)
+            }
+            guard tokenCount > 0, keys.bytes.count > keyStart else {
+                takeBack()
                 report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
                 continue
             }
             if firstKind == .punct {
+                takeBack()
                 report("the term “\(row.term)” starts with punctuation", fix: "start the term with a letter or digit")
                 continue
             }
             if hardGapInside {
+                takeBack()
                 report("the term “\(row.term)” contains a control character", fix: "delete it")
                 continue
             }
             if row.term.unicodeScalars.contains(where: { $0 == "\u{27E6}" || $0 == "\u{27E7}" }) {
+                takeBack()
                 report("the term “\(row.term)” contains ⟦ or ⟧, the markup of the tag format", fix: "remove the bracket")
                 continue
             }
-            if key.isEmpty {
-                report("the term “\(row.term)” has no letters or digits", fix: "write the spelling with letters or digits")
-                continue
-            }
+            keys.end()
+            let keyIndex = keys.count - 1
             let concept = conceptIndex[row.conceptID]!
             let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
             let entry = Entry(
@@ -155,17 +162,18 @@ public final class Matcher: Sendable {
                 capitalizedSingleWord: words == 1 && tokenCount == 1 && hasUpper, rank: statusRank)
 
             if !entry.isContext {
-                if let other = firstTermWithKey[key] {
+                if let other = firstTermWithKey.find(keyIndex, in: keys) {
                     let otherRow = table.rows[entries[other].row]
                     if otherRow.conceptID != row.conceptID && (otherRow.sharing == .none || row.sharing == .none) {
                         report(
-                            "the term “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: key, as: UTF8.self))” as “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
+                            "the term “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
                             fix: "if the spelling really names both concepts, mark both rows +shared (one of them may be +default); otherwise remove or correct one of them")
                     }
                 } else {
-                    firstTermWithKey[key] = entries.count
+                    firstTermWithKey.insert(keyIndex, in: keys)
                 }
                 if row.sharing == .defaultSense {
+                    let key = Array(keys[keyIndex])
                     if let other = defaultWithKey[key], table.rows[entries[other].row].conceptID != row.conceptID {
                         let otherRow = table.rows[entries[other].row]
                         report("“\(row.term)” is the default sense of two concepts: \(otherRow.conceptID) (line \(otherRow.line)) and \(row.conceptID)",
@@ -176,10 +184,8 @@ public final class Matcher: Sendable {
                 }
             }
             entries.append(entry)
-            casedRanges.append(Int32(casedKeys.count)..<Int32(casedKeys.count + cased.count))
-            casedKeys += cased
+            casedRanges.append(Int32(casedStart)..<Int32(casedKeys.count))
             entryAllCapsWords.append(allCapsWords)
-            keys.append(key)
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
         self.entries = entries

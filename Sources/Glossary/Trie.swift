@@ -59,20 +59,11 @@ struct Trie: @unchecked Sendable {
     }
 
     /// Builds the trie of `keys`; `keys[i]` is the key of entry `i`.
-    init(keys: [[UInt8]]) {
-        // Sort the entries by key (equal keys keep entry order), comparing with memcmp
-        // in one flat buffer of all keys.
-        var flat: [UInt8] = []
-        flat.reserveCapacity(keys.reduce(0) { $0 + $1.count })
-        var offsets: [Int] = [0]
-        offsets.reserveCapacity(keys.count + 1)
-        for key in keys {
-            flat += key
-            offsets.append(flat.count)
-        }
-        var order = Array(keys.indices)
-        flat.withUnsafeBufferPointer { bytes in
-            offsets.withUnsafeBufferPointer { offsets in
+    init(keys: FlatKeys) {
+        // Sort the entries by key (equal keys keep entry order), comparing with memcmp.
+        var order = Array(0..<keys.count)
+        keys.bytes.withUnsafeBufferPointer { bytes in
+            keys.offsets.withUnsafeBufferPointer { offsets in
                 let base = bytes.baseAddress
                 order.sort { a, b in
                     let la = offsets[a + 1] - offsets[a], lb = offsets[b + 1] - offsets[b]
@@ -83,6 +74,8 @@ struct Trie: @unchecked Sendable {
                 }
             }
         }
+        func length(_ entry: Int) -> Int { keys.offsets[entry + 1] - keys.offsets[entry] }
+        func byte(_ entry: Int, _ depth: Int) -> UInt8 { keys.bytes[keys.offsets[entry] + depth] }
         // Depth-first over the sorted keys: a node is a range of `order` sharing a
         // prefix of length `depth`. Numbering nodes in depth-first order puts a chain
         // of single children next to each other in memory, so a walk along a long key
@@ -101,7 +94,7 @@ struct Trie: @unchecked Sendable {
             }
             var lower = range.lowerBound
             let acceptsFrom = acceptEntries.count
-            while lower < range.upperBound && keys[order[lower]].count == depth {
+            while lower < range.upperBound && length(order[lower]) == depth {
                 acceptEntries.append(Int32(order[lower]))
                 lower += 1
             }
@@ -109,9 +102,9 @@ struct Trie: @unchecked Sendable {
             let edgeStart = edges.count
             var children: [(Range<Int>, Int)] = []
             while lower < range.upperBound {
-                let label = keys[order[lower]][depth]
+                let label = byte(order[lower], depth)
                 var upper = lower + 1
-                while upper < range.upperBound && keys[order[upper]][depth] == label { upper += 1 }
+                while upper < range.upperBound && byte(order[upper], depth) == label { upper += 1 }
                 children.append((lower..<upper, edges.count))
                 edges.append(UInt32(label))
                 lower = upper
@@ -131,8 +124,8 @@ struct Trie: @unchecked Sendable {
             rootNext[Int(edge & 0xFF)] = Int32(edge >> 8)
         }
         var pairs = [UInt64](repeating: 0, count: 1024)
-        for key in keys where key.count >= 2 {
-            let pair = Int(key[0]) << 8 | Int(key[1])
+        for entry in 0..<keys.count where length(entry) >= 2 {
+            let pair = Int(byte(entry, 0)) << 8 | Int(byte(entry, 1))
             pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
 
