@@ -161,7 +161,7 @@ final class SpoofChecker {
 let icuVersion: String = {
     var buffer = [CChar](repeating: 0, count: 32)
     glossary_icu_version(&buffer)
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }()
 
 /// The scripts that Glossary treats differently.
