@@ -168,22 +168,7 @@ public struct LineNormalizer {
             guard let row else { return nil }
             base = Array(row.term.utf8)
         }
-        if surface.allSatisfy({ $0 < 0x80 }) && base.allSatisfy({ $0 < 0x80 }) {
-            var upper = 0, lower = 0
-            for byte in surface {
-                if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
-            }
-            if upper >= 2 && lower == 0 && form != .abbr {
-                return base.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
-            }
-            if let first = surface.first(where: isASCIILetter), first &- 0x41 < 26, let head = base.first, head &- 0x61 < 26 {
-                return [head - 0x20] + base.dropFirst()
-            }
-            return base
-        }
-        let adjusted = Matcher.adjustCase(String(decoding: base, as: UTF8.self),
-                                          to: String(decoding: surface, as: UTF8.self), abbreviation: form == .abbr)
-        return Array(adjusted.utf8)
+        return Matcher.adjustCase(base, to: surface, abbreviation: form == .abbr)
     }
 
     private func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
@@ -248,24 +233,42 @@ extension Matcher {
             let row = preferredTerm(conceptID: sense.conceptID, language: language, form: sense.term.form)
         else { return nil }
         guard keepCase else { return row.term }
-        return Matcher.adjustCase(row.term, to: mention.surface, abbreviation: row.form == .abbr || sense.term.form == .abbr)
+        let adjusted = Matcher.adjustCase(Array(row.term.utf8), to: Array(mention.surface.utf8),
+                                          abbreviation: sense.term.form == .abbr)
+        return String(decoding: adjusted, as: UTF8.self)
     }
 
-    /// `term` in the case of `surface`: all caps for an all-caps surface (a headline),
-    /// capitalised for a capitalised surface when the term starts in lower case.
-    static func adjustCase(_ term: String, to surface: String, abbreviation: Bool) -> String {
+    /// `term` in the case of `surface`: all caps for an all-caps surface (a headline)
+    /// unless the mention is an abbreviation, and capitalised for a capitalised surface
+    /// when the term starts in lower case. Plain ASCII is handled byte by byte, which
+    /// is the common case per mention; anything else through Unicode properties.
+    static func adjustCase<Surface: Collection<UInt8>>(_ term: [UInt8], to surface: Surface, abbreviation: Bool) -> [UInt8] {
+        if surface.allSatisfy({ $0 < 0x80 }) && term.allSatisfy({ $0 < 0x80 }) {
+            var upper = 0, lower = 0
+            for byte in surface {
+                if byte &- 0x41 < 26 { upper += 1 } else if byte &- 0x61 < 26 { lower += 1 }
+            }
+            if upper >= 2 && lower == 0 && !abbreviation {
+                return term.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }
+            }
+            if let first = surface.first(where: isASCIILetter), first &- 0x41 < 26, let head = term.first, head &- 0x61 < 26 {
+                return [head - 0x20] + term.dropFirst()
+            }
+            return term
+        }
+        let surface = String(decoding: surface, as: UTF8.self), text = String(decoding: term, as: UTF8.self)
         var upper = 0, lower = 0
         for scalar in surface.unicodeScalars {
             if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
         }
         if upper >= 2 && lower == 0 && !abbreviation {
-            return term.uppercased()
+            return Array(text.uppercased().utf8)
         }
         if let first = surface.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
             first.properties.isUppercase,
-            let termFirst = term.first, termFirst.isLowercase
+            let head = text.first, head.isLowercase
         {
-            return termFirst.uppercased() + term.dropFirst()
+            return Array((head.uppercased() + text.dropFirst()).utf8)
         }
         return term
     }

@@ -113,9 +113,8 @@ struct ReferenceMatcher {
                     token.cased = key.cased
                 } else {
                     token.isPunct = true
-                    var key = String(decoding: text, as: UTF8.self)
-                    if key == "\u{2019}" || key == "\u{2018}" { key = "'" }
-                    key = String(decoding: text, as: UTF8.self) == key ? nfkc(key) : key
+                    let mark = String(decoding: text, as: UTF8.self)
+                    let key = mark == "\u{2019}" || mark == "\u{2018}" ? "'" : nfkc(mark)
                     token.folded = Array(key.utf8)
                     token.cased = token.folded
                 }
