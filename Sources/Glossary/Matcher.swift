@@ -76,9 +76,13 @@ public final class Matcher: Sendable {
 
         var conceptIndex: [String: Int32] = Dictionary(minimumCapacity: table.rows.count / 2)
         var concepts: [Concept] = []
+        var conceptOfRow: [Int32] = []
+        conceptOfRow.reserveCapacity(table.rows.count)
         for (index, row) in table.rows.enumerated() {
             let concept: Int32
-            if let known = conceptIndex[row.conceptID] {
+            if let last = concepts.last, last.id == row.conceptID {  // rows of a concept are usually adjacent
+                concept = Int32(concepts.count - 1)
+            } else if let known = conceptIndex[row.conceptID] {
                 concept = known
             } else {
                 concept = Int32(concepts.count)
@@ -88,6 +92,7 @@ public final class Matcher: Sendable {
             if row.status == .preferred {
                 concepts[Int(concept)].preferred.append(index)
             }
+            conceptOfRow.append(concept)
         }
 
         var diagnostics: [Diagnostic] = []
@@ -155,7 +160,7 @@ public final class Matcher: Sendable {
             }
             keys.end()
             let keyIndex = keys.count - 1
-            let concept = conceptIndex[row.conceptID]!
+            let concept = conceptOfRow[index]
             let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
             let entry = Entry(
                 row: index, concept: concept, isContext: row.form == .context, isAbbr: row.form == .abbr,
@@ -251,7 +256,11 @@ public final class Matcher: Sendable {
 
     /// The languages in which the table has preferred terms, sorted.
     public var languages: [String] {
-        Set(concepts.flatMap { $0.preferred.map { table.rows[$0].language } }).sorted()
+        var languages = Set<String>()
+        for concept in concepts {
+            for row in concept.preferred { languages.insert(table.rows[row].language) }
+        }
+        return languages.sorted()
     }
 
     /// Whether the table has a concept with this id.

@@ -197,12 +197,17 @@ struct TableParser {
         }
     }
 
-    private struct TermKey: Hashable {
-        var id: String, language: String, term: String
-    }
-
-    private struct PreferredKey: Hashable {
-        var id: String, language: String, form: TermForm
+    /// A 64-bit hash of some fields of a row, for the duplicate checks. A hit is
+    /// confirmed by comparing the rows themselves, so a collision never reports a false
+    /// duplicate.
+    private static func identity(_ parts: String...) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+        for part in parts {
+            var part = part
+            part.withUTF8 { for byte in $0 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 } }
+            hash = (hash ^ 0x09) &* 0x100_0000_01B3
+        }
+        return hash
     }
 
     mutating func parse() throws(TableError) -> [TermRow] {
@@ -210,20 +215,27 @@ struct TableParser {
         var sawHeader = false
         var lineNumber = 0
         let estimate = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
-        var firstRowOf: [TermKey: Int] = Dictionary(minimumCapacity: estimate)
-        var preferredOf: [PreferredKey: Int] = Dictionary(minimumCapacity: estimate)
+        var firstRowOf = RowsByHash(capacity: estimate)  // by id, language and term
+        var preferredOf = RowsByHash(capacity: estimate)  // preferred rows by id, language and form
         rows.reserveCapacity(estimate)
-        var conceptHasTerm: [String: Bool] = [:]
-        var firstContextLine: [String: Int] = [:]
-        var previousID = ""
+        // Runs of adjacent rows of one concept that hold only context words, by concept and
+        // first context line. Rare, so the common case costs no lookup; whether such a
+        // concept has terms in another run is settled after the last row.
+        var run = (id: "", hasTerm: true, firstContextLine: 0)
+        var contextOnly: [String: Int] = [:]
+
+        func closeRun() {
+            if !run.hasTerm && contextOnly[run.id] == nil { contextOnly[run.id] = run.firstContextLine }
+        }
 
         let all = bytes
         all.withUnsafeBufferPointer { buffer in
             var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte-order mark is tolerated
             while start < buffer.count {
                 lineNumber += 1
-                var end = start
-                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                let end = buffer.baseAddress.map { base in
+                    memchr(base + start, 0x0A, buffer.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buffer.count
+                } ?? buffer.count
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
                 start = end + 1
                 guard validate(line, lineNumber) else { continue }
@@ -238,41 +250,53 @@ struct TableParser {
                 }
                 guard var row = parseRow(line, lineNumber) else { continue }
                 // Rows of one concept are usually adjacent: share the id's storage.
-                if row.conceptID == previousID { row.conceptID = previousID } else { previousID = row.conceptID }
+                if row.conceptID == run.id {
+                    row.conceptID = run.id
+                } else {
+                    closeRun()
+                    run = (row.conceptID, false, 0)
+                }
 
-                let termKey = TermKey(id: row.conceptID, language: row.language, term: row.term)
-                if let first = firstRowOf[termKey] {
+                let termIdentity = Self.identity(row.conceptID, row.language, row.term)
+                if let first = firstRowOf.first(hash: termIdentity, where: {
+                    rows[$0].conceptID == row.conceptID && rows[$0].language == row.language && rows[$0].term == row.term
+                }) {
                     error(lineNumber, column(of: 2, in: line),
-                          "the term “\(row.term)” is listed twice for \(row.conceptID) (\(row.language)); first at line \(first)",
+                          "the term “\(row.term)” is listed twice for \(row.conceptID) (\(row.language)); first at line \(rows[first].line)",
                           fix: "delete one of the two rows")
                 } else {
-                    firstRowOf[termKey] = lineNumber
+                    firstRowOf.insert(hash: termIdentity, row: rows.count)
                 }
                 if row.status == .preferred {
-                    let key = PreferredKey(id: row.conceptID, language: row.language, form: row.form)
-                    if let first = preferredOf[key] {
+                    let key = Self.identity(row.conceptID, row.language, row.form.rawValue)
+                    if let first = preferredOf.first(hash: key, where: {
+                        rows[$0].conceptID == row.conceptID && rows[$0].language == row.language && rows[$0].form == row.form
+                    }) {
                         error(lineNumber, column(of: 4, in: line),
-                              "a second preferred \(row.form.rawValue) term for \(row.conceptID) in \(row.language); the first is at line \(first)",
+                              "a second preferred \(row.form.rawValue) term for \(row.conceptID) in \(row.language); the first is at line \(rows[first].line)",
                               fix: "make one of them `alt` (glossary set-pref chooses one for you)")
                     } else {
-                        preferredOf[key] = lineNumber
+                        preferredOf.insert(hash: key, row: rows.count)
                     }
                 }
                 if row.form == .context {
-                    if firstContextLine[row.conceptID] == nil { firstContextLine[row.conceptID] = lineNumber }
-                    if conceptHasTerm[row.conceptID] == nil { conceptHasTerm[row.conceptID] = false }
+                    if run.firstContextLine == 0 { run.firstContextLine = lineNumber }
                 } else {
-                    conceptHasTerm[row.conceptID] = true
+                    run.hasTerm = true
                 }
                 rows.append(row)
             }
+        }
+        closeRun()
+        if !contextOnly.isEmpty {
+            for row in rows where row.form != .context { contextOnly[row.conceptID] = nil }
         }
         if !sawHeader && diagnostics.isEmpty {
             error(max(lineNumber, 1), 1, "the table has no header and no rows",
                   fix: "start the file with the header `id<TAB>lang<TAB>term<TAB>form<TAB>status<TAB>note`")
         }
-        for (concept, hasTerm) in conceptHasTerm where !hasTerm {
-            error(firstContextLine[concept] ?? 1, 1, "\(concept) has context words but no terms",
+        for (concept, line) in contextOnly.sorted(by: { $0.value < $1.value }) {
+            error(line, 1, "\(concept) has context words but no terms",
                   fix: "add at least one term for \(concept), or use an id that has terms")
         }
         if !diagnostics.isEmpty {
@@ -328,9 +352,11 @@ struct TableParser {
         return columnOf(byteOffset: line.count, in: line)
     }
 
+    /// Field ranges of the current line, kept between rows to spare an allocation a row.
+    private var fields: [Range<Int>] = []
+
     mutating func parseRow(_ line: UnsafeBufferPointer<UInt8>, _ lineNumber: Int) -> TermRow? {
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(6)
+        fields.removeAll(keepingCapacity: true)
         var fieldStart = 0
         for i in 0..<line.count where line[i] == 0x09 {
             fields.append(fieldStart..<i)
@@ -342,6 +368,7 @@ struct TableParser {
                   fix: fields.count > 6 ? "remove the extra tabs (a note may not contain a tab)" : "separate the fields with tabs")
             return nil
         }
+        let fields = self.fields
         func text(_ index: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[fields[index]]), as: UTF8.self) }
         func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[fields[index]]) }
         var ok = true
@@ -355,45 +382,48 @@ struct TableParser {
                   fix: "use a tag such as id, en, ru, zh, zh-Hant, or und for a form of no language")
             ok = false
         }
-        if bytes(2).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || text(2).unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        let termIsASCII = bytes(2).allSatisfy { $0 < 0x80 }
+        if termIsASCII ? bytes(2).allSatisfy({ $0 == 0x20 }) : text(2).unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             error(lineNumber, column(of: 2, in: line), "the term is empty", fix: "write the spelling, or delete the row")
             ok = false
         }
-        let formText = text(3), statusText = text(4)
-        let form = TermForm(rawValue: formText)
+        let form = TermForm(bytes(3))
         if form == nil {
-            error(lineNumber, column(of: 3, in: line), "unknown form “\(formText)”", fix: "use full, short, abbr or context")
+            error(lineNumber, column(of: 3, in: line), "unknown form “\(text(3))”", fix: "use full, short, abbr or context")
             ok = false
         }
         var status: TermStatus?
         var sharing = Sharing.none
+        let statusBytes = bytes(4)
         if form == .context {
-            if !statusText.isEmpty {
-                error(lineNumber, column(of: 4, in: line), "a context row has no status, found “\(statusText)”",
+            if !statusBytes.isEmpty {
+                error(lineNumber, column(of: 4, in: line), "a context row has no status, found “\(text(4))”",
                       fix: "leave the status empty on context rows")
                 ok = false
             }
         } else {
-            let parts = statusText.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
-            status = TermStatus(rawValue: parts.count == 1 ? statusText : String(parts[0]))
+            let plus = statusBytes.firstIndex(of: UInt8(ascii: "+")) ?? statusBytes.endIndex
+            status = TermStatus(UnsafeBufferPointer(rebasing: statusBytes[..<plus]))
             if status == nil {
-                error(lineNumber, column(of: 4, in: line), "unknown status “\(statusText)”",
+                error(lineNumber, column(of: 4, in: line), "unknown status “\(text(4))”",
                       fix: "use pref, alt or deprecated, optionally followed by +shared or +default")
                 ok = false
             }
-            if parts.count == 2 {
-                switch parts[1] {
-                case "shared": sharing = .shared
-                case "default": sharing = .defaultSense
-                default:
-                    error(lineNumber, column(of: 4, in: line), "unknown status suffix “+\(parts[1])”",
+            if plus < statusBytes.endIndex {
+                let suffix = UnsafeBufferPointer(rebasing: statusBytes[(plus + 1)...])
+                if suffix.elementsEqual("shared".utf8) {
+                    sharing = .shared
+                } else if suffix.elementsEqual("default".utf8) {
+                    sharing = .defaultSense
+                } else {
+                    error(lineNumber, column(of: 4, in: line), "unknown status suffix “+\(String(decoding: suffix, as: UTF8.self))”",
                           fix: "use +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide)")
                     ok = false
                 }
             }
         }
         guard ok, let form else { return nil }
-        let term = bytes(2).allSatisfy({ $0 < 0x80 }) ? text(2) : nfc(text(2))
+        let term = termIsASCII ? text(2) : nfc(text(2))
         return TermRow(conceptID: text(0), language: text(1), term: term, form: form, status: status, sharing: sharing,
                        note: fields.count == 6 ? text(5) : "", line: lineNumber)
     }
@@ -418,24 +448,31 @@ func isSlug(_ text: String) -> Bool { isSlug(Array(text.utf8)) }
 /// A BCP 47 tag in the forms a term table needs: a 2–3 letter language (or `und`),
 /// then optionally a 4-letter script, a 2-letter or 3-digit region, and variants.
 func isLanguageTag<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-    let parts = bytes.split(separator: 0x2D, omittingEmptySubsequences: false).map { Array($0) }
-    guard let language = parts.first, (2...3).contains(language.count),
-        language.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
-    else { return false }
-    var index = 1
-    if index < parts.count, parts[index].count == 4, parts[index].allSatisfy(isASCIILetter) { index += 1 }
-    if index < parts.count,
-        (parts[index].count == 2 && parts[index].allSatisfy(isASCIILetter))
-            || (parts[index].count == 3 && parts[index].allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
-    {
-        index += 1
+    // Subtags, checked in order without splitting the text.
+    var subtag = 0  // which subtag this is
+    var stage = 0  // 0 language, 1 script expected, 2 region expected, 3 variants
+    var start = bytes.startIndex
+    while true {
+        let end = bytes[start...].firstIndex(of: 0x2D) ?? bytes.endIndex
+        let part = bytes[start..<end]
+        let count = part.count
+        if subtag == 0 {
+            guard (2...3).contains(count), part.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+            stage = 1
+        } else {
+            if stage == 1 && count == 4 && part.allSatisfy(isASCIILetter) {
+                stage = 2
+            } else if stage <= 2 && ((count == 2 && part.allSatisfy(isASCIILetter)) || (count == 3 && part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })) {
+                stage = 3
+            } else {
+                guard (4...8).contains(count), part.allSatisfy(isASCIIAlnum) else { return false }
+                stage = 3
+            }
+        }
+        subtag += 1
+        if end == bytes.endIndex { return true }
+        start = bytes.index(after: end)
     }
-    while index < parts.count {
-        let part = parts[index]
-        guard (4...8).contains(part.count), part.allSatisfy(isASCIIAlnum) else { return false }
-        index += 1
-    }
-    return true
 }
 
 /// The text in NFC (unchanged when ICU cannot normalize it).
@@ -450,4 +487,20 @@ func nfc(_ text: String) -> String {
 func hex(_ value: UInt32) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}
+
+extension TermForm {
+    /// The form spelled by these bytes, as `init(rawValue:)` without making a String.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let form = TermForm.allCases.first(where: { bytes.elementsEqual($0.rawValue.utf8) }) else { return nil }
+        self = form
+    }
+}
+
+extension TermStatus {
+    /// The status spelled by these bytes, as `init(rawValue:)` without making a String.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let status = TermStatus.allCases.first(where: { bytes.elementsEqual($0.rawValue.utf8) }) else { return nil }
+        self = status
+    }
 }

@@ -60,19 +60,34 @@ struct Trie: @unchecked Sendable {
 
     /// Builds the trie of `keys`; `keys[i]` is the key of entry `i`.
     init(keys: FlatKeys) {
-        // Sort the entries by key (equal keys keep entry order), comparing with memcmp.
-        var order = Array(0..<keys.count)
-        keys.bytes.withUnsafeBufferPointer { bytes in
-            keys.offsets.withUnsafeBufferPointer { offsets in
-                let base = bytes.baseAddress
-                order.sort { a, b in
-                    let la = offsets[a + 1] - offsets[a], lb = offsets[b + 1] - offsets[b]
-                    let common = min(la, lb)
-                    let order = common == 0 ? 0 : memcmp(base! + offsets[a], base! + offsets[b], common)
-                    if order != 0 { return order < 0 }
-                    return la != lb ? la < lb : a < b
+        // Sort the entries by key (equal keys keep entry order). Most comparisons are
+        // settled by the first eight bytes, read once into a big-endian integer; memcmp
+        // compares the rest only when those are equal.
+        var order: [Int]
+        do {
+            var sortable: [(prefix: UInt64, entry: Int)] = []
+            sortable.reserveCapacity(keys.count)
+            for entry in 0..<keys.count {
+                var prefix: UInt64 = 0
+                let start = keys.offsets[entry], end = keys.offsets[entry + 1]
+                for i in 0..<8 { prefix = prefix << 8 | UInt64(start + i < end ? keys.bytes[start + i] : 0) }
+                sortable.append((prefix, entry))
+            }
+            keys.bytes.withUnsafeBufferPointer { bytes in
+                keys.offsets.withUnsafeBufferPointer { offsets in
+                    let base = bytes.baseAddress
+                    sortable.sort { x, y in
+                        if x.prefix != y.prefix { return x.prefix < y.prefix }
+                        let a = x.entry, b = y.entry
+                        let la = offsets[a + 1] - offsets[a], lb = offsets[b + 1] - offsets[b]
+                        let common = min(la, lb)
+                        let order = common == 0 ? 0 : memcmp(base! + offsets[a], base! + offsets[b], common)
+                        if order != 0 { return order < 0 }
+                        return la != lb ? la < lb : a < b
+                    }
                 }
             }
+            order = sortable.map(\.entry)
         }
         func length(_ entry: Int) -> Int { keys.offsets[entry + 1] - keys.offsets[entry] }
         func byte(_ entry: Int, _ depth: Int) -> UInt8 { keys.bytes[keys.offsets[entry] + depth] }

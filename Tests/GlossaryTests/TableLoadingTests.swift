@@ -1,4 +1,4 @@
-import Glossary
+@testable import Glossary
 import Testing
 
 /// Loading is strict and all-or-nothing: every bad table throws, and the error names
@@ -108,6 +108,46 @@ struct TableLoadingTests {
         #expect(table.rows.count == 1)
         #expect(table.rows[0].line == 5)
         #expect(table.rows[0].note == "")
+    }
+
+    @Test("Language tags: language, optional script and region, then variants", arguments: [
+        ("id", true), ("und", true), ("zh-Hant", true), ("zh-Hant-TW", true), ("sr-Latn", true), ("en-US", true),
+        ("es-419", true), ("de-CH-1996", true), ("sl-rozaj-biske", true),
+        ("EN", false), ("e", false), ("english", false), ("en-", false), ("en-12", false), ("zh--Hant", false),
+        ("en-US-x", false), ("-en", false), ("", false),
+    ])
+    func languageTags(tag: String, valid: Bool) {
+        #expect(isLanguageTag(Array(tag.utf8)) == valid)
+    }
+
+    @Test("Context words and terms of one concept may be apart; context words alone are an error at the first")
+    func scatteredConcept() throws {
+        let apart = Self.header + "pkt\tid\tpupuk\tcontext\t\t\nrussia\ten\tRussia\tfull\tpref\t\npkt\tid\tPKT\tabbr\tpref\t\n"
+        #expect(try TermTable(parsing: apart).rows.count == 3)
+        let alone = Self.header + "russia\ten\tRussia\tfull\tpref\t\npkt\tid\tpupuk\tcontext\t\t\n"
+            + "china\ten\tChina\tfull\tpref\t\npkt\tid\tBontang\tcontext\t\t\n"
+        let error = try #require(throws: TableError.self) { try TermTable(parsing: alone) }
+        #expect(error.diagnostics.map(\.line) == [3])
+    }
+
+    @Test("A term spelled once composed and once decomposed is listed twice")
+    func duplicateAfterNFC() throws {
+        let body = Self.header + "cafe\tfr\tCafe\u{0301}\tfull\tpref\t\ncafe\tfr\tCaf\u{00E9}\tshort\talt\t\n"
+        let error = try #require(throws: TableError.self) { try TermTable(parsing: body) }
+        #expect(error.diagnostics.first?.message.contains("twice") == true)
+        #expect(error.diagnostics.first?.line == 3)
+    }
+
+    @Test("Rows that share a hash but differ are told apart")
+    func hashCollisions() {
+        var index = RowsByHash(capacity: 8)
+        let names = ["a", "b", "c", "d"]
+        for row in names.indices { index.insert(hash: 42, row: row) }  // every row under one hash
+        for (row, name) in names.enumerated() {
+            #expect(index.first(hash: 42, where: { names[$0] == name }) == row)
+        }
+        #expect(index.first(hash: 42, where: { names[$0] == "e" }) == nil)
+        #expect(index.first(hash: 7, where: { _ in true }) == nil)
     }
 
     @Test("Terms are stored in NFC")
