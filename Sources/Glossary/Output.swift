@@ -259,7 +259,8 @@ extension Matcher {
         let surface = String(decoding: surface, as: UTF8.self), text = String(decoding: term, as: UTF8.self)
         var upper = 0, lower = 0
         for scalar in surface.unicodeScalars {
-            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+            let traits = ScalarTraits(scalar)
+            if traits.isUppercase { upper += 1 } else if traits.isLowercase { lower += 1 }
         }
         if upper >= 2 && lower == 0 && !abbreviation {
             return Array(text.uppercased().utf8)

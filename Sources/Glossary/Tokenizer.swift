@@ -228,8 +228,9 @@ struct LineTokens {
                 i += 1
                 continue
             }
-            guard let (scalar, length) = decodeScalar(line, at: i), CharacterClass(scalar) == .wordCharacter else { break }
-            if scalar.properties.isUppercase { upper += 1 } else if scalar.properties.isLowercase { lower += 1 }
+            guard let (scalar, length) = decodeScalar(line, at: i), ScalarTraits(scalar).characterClass == .wordCharacter else { break }
+            let traits = ScalarTraits(scalar)
+            if traits.isUppercase { upper += 1 } else if traits.isLowercase { lower += 1 }
             i += length
         }
         return i
@@ -365,10 +366,18 @@ final class ByteClasses: @unchecked Sendable {
 }
 
 /// How the tokenizer treats a non-ASCII scalar.
-enum CharacterClass {
+enum CharacterClass: UInt8 {
     case wordCharacter, han, separator, control, punctuation
 
     init(_ scalar: Unicode.Scalar) {
+        if scalar.value < ScalarTraits.tableSize {
+            self = ScalarTraits.table[Int(scalar.value)].characterClass
+        } else {
+            self.init(computing: scalar)
+        }
+    }
+
+    fileprivate init(computing scalar: Unicode.Scalar) {
         let value = scalar.value
         if (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
             || (0x20000...0x3134F).contains(value) || (0x3040...0x30FF).contains(value)
@@ -427,4 +436,31 @@ func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Sc
         return Unicode.Scalar(value).map { ($0, 4) }
     }
     return nil
+}
+
+/// What the tokenizer and the case rules ask of a scalar: its ``CharacterClass`` and
+/// whether it is an upper- or lower-case letter. Unicode's property lookups cost a
+/// search each, so the answers for the first 2,048 scalars (ASCII, Latin, Greek,
+/// Cyrillic and the other alphabets of two-byte UTF-8, the letters of almost every
+/// non-ASCII word in the news) are computed once into a table.
+struct ScalarTraits {
+    private let bits: UInt8
+
+    static let tableSize: UInt32 = 0x800
+    static let table: [ScalarTraits] = (0..<tableSize).map { ScalarTraits(computing: Unicode.Scalar($0) ?? "\u{FFFD}") }
+
+    @inline(__always)
+    init(_ scalar: Unicode.Scalar) {
+        self = scalar.value < Self.tableSize ? Self.table[Int(scalar.value)] : ScalarTraits(computing: scalar)
+    }
+
+    private init(computing scalar: Unicode.Scalar) {
+        var bits = CharacterClass(computing: scalar).rawValue
+        if scalar.properties.isUppercase { bits |= 0x10 } else if scalar.properties.isLowercase { bits |= 0x20 }
+        self.bits = bits
+    }
+
+    var characterClass: CharacterClass { CharacterClass(rawValue: bits & 0x0F)! }
+    var isUppercase: Bool { bits & 0x10 != 0 }
+    var isLowercase: Bool { bits & 0x20 != 0 }
 }

@@ -1,4 +1,4 @@
-import Glossary
+@testable import Glossary
 import Testing
 
 @Suite("Normalizing, tagging and listing")
@@ -27,7 +27,24 @@ struct OutputTests {
         ("Sergey Shoygu dan 王毅", "zh", "Sergey Shoygu dan 王毅"),
         ("Kata Sh\u{043E}igu", "en", "Kata Shoigu"),
         ("Moskwa, Moskow, Moscow", "id", "Moskow, Moskow, Moskow"),
+        ("ШОЙГУ ПРИЕХАЛ", "en", "SHOIGU ПРИЕХАЛ"),  // an all-caps surface in another script
+        ("Шойгу приехал", "en", "Shoigu приехал"),
     ]
+
+    @Test("The scalar table answers as Unicode's properties do")
+    func scalarTraits() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let traits = ScalarTraits(scalar)
+            #expect(traits.isUppercase == scalar.properties.isUppercase, "U+\(String(value, radix: 16))")
+            #expect(traits.isLowercase == (!scalar.properties.isUppercase && scalar.properties.isLowercase), "U+\(String(value, radix: 16))")
+        }
+        #expect(ScalarTraits("Ж").characterClass == .wordCharacter)
+        #expect(ScalarTraits("\u{00AD}").characterClass == .separator)
+        #expect(ScalarTraits("\u{0085}").characterClass == .control)
+        #expect(ScalarTraits("«").characterClass == .punctuation)
+        #expect(ScalarTraits("王").characterClass == .han)
+    }
 
     @Test("text: each mention becomes the preferred term in the same form", arguments: replacements)
     func normalizes(_ example: (String, String, String)) {
