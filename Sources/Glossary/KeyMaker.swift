@@ -117,13 +117,24 @@ final class KeyMaker: Sendable {
         }
     }
 
+    /// Every step of the ICU pipeline for one word, for `glossary lookup`: the step's
+    /// name and the text after it. Not cached; not for hot paths.
+    func trace(ofWord word: [UInt8]) -> [(step: String, text: [UInt8])] {
+        state.withLock { state in
+            var steps: [(step: String, text: [UInt8])] = []
+            _ = KeyMaker.compute(word, &state) { steps.append(($0, $1)) }
+            return steps
+        }
+    }
+
     /// The ICU pipeline. A step that ICU cannot do leaves the text as it was, so a
     /// broken transform degrades matching instead of stopping a stream.
-    private static func compute(_ word: [UInt8], _ state: inout State) -> WordKey {
+    private static func compute(_ word: [UInt8], _ state: inout State, record: ((String, [UInt8]) -> Void)? = nil) -> WordKey {
         func apply(_ text: [UInt8], _ step: (UnsafeBufferPointer<UInt8>) throws -> [UInt8]) -> [UInt8] {
             text.withUnsafeBufferPointer { (try? step($0)) ?? text }
         }
         var text = apply(word) { try Normalization.normalize($0, to: .nfkc) }
+        record?("NFKC", text)
 
         var latin = false, cyrillicOrGreek = false, han = false, other = false
         for scalar in String(decoding: text, as: UTF8.self).unicodeScalars where scalar.value >= 0x80 || scalar.properties.isAlphabetic {
@@ -159,21 +170,26 @@ final class KeyMaker: Sendable {
                 replaced.unicodeScalars.append(scalar)
             }
             text = Array(replaced.utf8)
+            record?("look-alike letters replaced by their UTS #39 skeleton", text)
         }
 
         if cyrillicOrGreek, let t = state.lazy.transform("Russian-Latin/BGN") {
             text = apply(text) { try t.apply($0) }
+            record?("ICU Russian-Latin/BGN", text)
         }
         if han, let t = state.lazy.transform("Han-Latin") {
             text = apply(text) { try t.apply($0) }
+            record?("ICU Han-Latin", text)
         }
         if other || cyrillicOrGreek, text.contains(where: { $0 >= 0x80 }),
             let t = state.lazy.transform("Any-Latin")
         {
             text = apply(text) { try t.apply($0) }
+            record?("ICU Any-Latin", text)
         }
         if let t = state.lazy.transform("NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII") {
             text = apply(text) { try t.apply($0) }
+            record?("diacritics removed, ICU Latin-ASCII", text)
         }
 
         // Keep letters and digits only: transliteration adds spaces between Han
@@ -189,13 +205,16 @@ final class KeyMaker: Sendable {
             }
         }
 
+        record?("letters and digits kept (the cased key)", cased)
         var folded: [UInt8]
         if cased.allSatisfy({ $0 < 0x80 }) {
             folded = cased.map(asciiLower)
         } else {
             folded = apply(cased) { try Normalization.foldCase($0) }
         }
+        record?("case folded", folded)
         folded = apply(folded) { try state.variants.apply($0) }
+        record?("variant rules", folded)
         return WordKey(cased: cased, folded: folded, mixedScript: mixedScript)
     }
 }

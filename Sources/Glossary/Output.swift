@@ -347,10 +347,14 @@ func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPoint
     }
 }
 
-/// A minimal JSON object writer (the output needs nothing more).
-struct JSONWriter {
+/// A minimal JSON object writer (the output needs nothing more): fields are written
+/// in the order they are given, strings escaped as JSON requires.
+public struct JSONWriter {
     private var bytes: [UInt8] = [UInt8(ascii: "{")]
     private var first = true
+
+    /// Starts an object.
+    public init() {}
 
     private mutating func key(_ name: String) {
         if !first { bytes.append(UInt8(ascii: ",")) }
@@ -359,27 +363,32 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func field(_ name: String, _ value: String?) {
+    /// A string field (null for nil).
+    public mutating func field(_ name: String, _ value: String?) {
         key(name)
         if let value { JSONWriter.appendString(value, to: &bytes) } else { bytes += "null".utf8 }
     }
 
-    mutating func field(_ name: String, _ value: Int) {
+    /// A number field.
+    public mutating func field(_ name: String, _ value: Int) {
         key(name)
         bytes += String(value).utf8
     }
 
-    mutating func field(_ name: String, _ value: Bool) {
+    /// A true or false field.
+    public mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bytes += (value ? "true" : "false").utf8
     }
 
-    mutating func field(_ name: String, _ body: (inout JSONWriter) -> Void) {
+    /// A field whose value `body` writes (an array or an object).
+    public mutating func field(_ name: String, _ body: (inout JSONWriter) -> Void) {
         key(name)
         body(&self)
     }
 
-    mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
+    /// An array: `body` writes each item.
+    public mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
         bytes.append(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -388,7 +397,8 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    /// An object (inside an array): `body` writes its fields.
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         let savedFirst = first
         bytes.append(UInt8(ascii: "{"))
         first = true
@@ -397,7 +407,8 @@ struct JSONWriter {
         first = savedFirst
     }
 
-    func finish() -> [UInt8] { bytes + [UInt8(ascii: "}")] }
+    /// The object's bytes, closed.
+    public func finish() -> [UInt8] { bytes + [UInt8(ascii: "}")] }
 
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))

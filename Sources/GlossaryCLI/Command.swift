@@ -22,7 +22,7 @@ struct GlossaryCommand: ParsableCommand {
 
             Exit status: 0 success, 1 usage error, 2 bad table or unreadable input.
             """,
-        subcommands: [Normalize.self, Compile.self]
+        subcommands: [Normalize.self, Check.self, Add.self, Remove.self, SetPref.self, Format.self, LookupCommand.self, Suggest.self, Compile.self]
     )
 
     /// Runs the command with exit statuses of our own: ArgumentParser would use 64 for
@@ -63,7 +63,7 @@ struct TableOptions: ParsableArguments {
     var variants: String?
 
     /// Loads and compiles the table, or prints why not and exits with status 2. The
-    /// key cache beside the table (`FILE.keys`, or the built-in one for the shipped
+    /// key cache beside the table (`NAME.keys` for `NAME.tsv`, or the built-in one for the shipped
     /// table) is used when it fits; `useKeyCache: false` computes every key afresh.
     func loadMatcher(useKeyCache: Bool = true) throws -> Matcher {
         do throws(TableError) {
@@ -71,7 +71,7 @@ struct TableOptions: ParsableArguments {
             let rules = if let variants { try VariantRules(contentsOfFile: variants) } else { VariantRules.shipped }
             var cache: KeyCache?
             if useKeyCache {
-                cache = if let terms { try? KeyCache(contentsOfFile: terms + ".keys") } else { KeyCache.shipped }
+                cache = if let terms { try? KeyCache(contentsOfFile: TableFile.keyCachePath(forTable: terms)) } else { KeyCache.shipped }
             }
             return try Matcher(table: table, variants: rules, keyCache: cache)
         } catch {
