@@ -131,7 +131,11 @@ public struct Suggestion: Sendable {
 /// Petersburg*). A candidate is kept when its match
 /// key equals a term's key, or has its fingerprint or bigram fingerprint, or is within
 /// an edit distance that grows with its length (1 from 5 bytes, 2 from 9, 3 from 16);
-/// and it is dropped when it is already a spelling of the table, in any case.
+/// and it is dropped when it is already a spelling of the table, in any case, or mixes
+/// scripts within a word. A spelling that is only close (not the same key) must also
+/// not be much more frequent than the mentions of its concept (at most twice as
+/// frequent, plus two): variants are rarer than the names they vary, common words that
+/// happen to look like a name are not.
 ///
 /// Memory stays bounded on any corpus: only kept candidates are counted, and the memo of
 /// rejected spellings is emptied when it reaches `memoLimit` entries.
@@ -148,6 +152,8 @@ public struct VariantSuggester {
         var seenInsideSentence: Bool
     }
     private var found: [String: Found] = [:]
+    /// Mentions of each concept in the corpus so far.
+    private var mentionsOfConcept: [String: Int] = [:]
     private var rejected: Set<String> = []
     /// The most rejected spellings remembered at once.
     public static let memoLimit = 500_000
@@ -171,7 +177,9 @@ public struct VariantSuggester {
         bytesRead += line.count
         // Spellings inside or across a mention are parts of a known name (Petersburg in
         // Saint Petersburg), not variants of one; a mention itself is a candidate.
-        let mentions = matcher.mentions(inUTF8: line).map(\.range)
+        let found = matcher.mentions(inUTF8: line)
+        for mention in found { if let sense = mention.sense { mentionsOfConcept[sense.conceptID, default: 0] += 1 } }
+        let mentions = found.map(\.range)
         scratch.tokenize(line, keyMaker: matcher.keyMaker)
         let tokens = scratch.tokens
         var run: [Token] = []  // the current run of capitalised words
@@ -183,13 +191,31 @@ public struct VariantSuggester {
                 for last in first..<min(run.count, first + Self.maxWords) {
                     let range = Int(run[first].start)..<Int(run[last].end)
                     if mentions.contains(where: { $0.overlaps(range) && $0 != range }) { continue }
+                    // A word with look-alike letters of another script is a spoof or a typo,
+                    // never a spelling to add (glossary check would flag it).
+                    if run[first...last].contains(where: { $0.flags.contains(.mixedScript) }) { continue }
                     consider(line, run[first].start, run[last].end, source: source, lineNumber: lineNumber,
                              insideSentence: !(first == 0 && runStartsSentence))
                 }
             }
             run.removeAll(keepingCapacity: true)
         }
-        for token in tokens {
+        func isAllCapsWord(_ index: Int) -> Bool {
+            index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].flags.contains(.allCaps)
+        }
+        for (index, token) in tokens.enumerated() {
+            if token.flags.contains(.allCaps) {
+                // An all-caps word counts alone (an abbreviation such as PKC), and not at
+                // all inside an all-caps passage (a headline), where capitals say nothing.
+                endRun()
+                if token.kind == .word && !isAllCapsWord(index - 1) && !isAllCapsWord(index + 1) {
+                    runStartsSentence = sentenceStart
+                    run.append(token)
+                    endRun()
+                }
+                sentenceStart = false
+                continue
+            }
             if token.kind == .word && Self.isCapitalised(line, Int(token.start)) {
                 if token.gapBefore == .hard { endRun() }
                 if run.isEmpty { runStartsSentence = sentenceStart }
@@ -223,20 +249,26 @@ public struct VariantSuggester {
     ) {
         let bytes = UnsafeBufferPointer(rebasing: line[Int(start)..<Int(end)])
         let surface = String(decoding: bytes, as: UTF8.self)
-        if var known = found[surface] {
+        // Spellings that differ only in case are one proposal (SHOYGU counts for Shoygu).
+        let identity = surface.lowercased()
+        if var known = found[identity] {
             known.suggestion.count += 1
             known.seenInsideSentence = known.seenInsideSentence || insideSentence
-            found[surface] = known
+            let storedIsAllCaps = !known.suggestion.surface.unicodeScalars.contains { $0.properties.isLowercase }
+            if storedIsAllCaps && surface.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+                known.suggestion.surface = nfc(surface)  // a spelling in mixed case rather than all caps
+            }
+            found[identity] = known
             return
         }
-        if rejected.contains(surface) { return }
+        if rejected.contains(identity) { return }
         guard let (row, reason, closeness) = closest(to: surface) else {
             if rejected.count >= Self.memoLimit { rejected.removeAll(keepingCapacity: true) }
-            rejected.insert(surface)
+            rejected.insert(identity)
             return
         }
         let context = Self.context(line, Int(start), Int(end))
-        found[surface] = Found(
+        found[identity] = Found(
             suggestion: Suggestion(surface: nfc(surface), term: matcher.table.rows[row], reason: reason, closeness: closeness,
                                    count: 1, example: (source, lineNumber, context)),
             seenInsideSentence: insideSentence)
@@ -278,8 +310,16 @@ public struct VariantSuggester {
 
     /// The suggestions so far, best first (by count × closeness, then spelling).
     public func suggestions(limit: Int = .max, minimumCount: Int = 1) -> [Suggestion] {
-        let kept = found.values.filter {
-            ($0.seenInsideSentence || $0.suggestion.closeness == 1) && $0.suggestion.count >= minimumCount
+        let kept = found.values.filter { found in
+            let suggestion = found.suggestion
+            guard suggestion.count >= minimumCount else { return false }
+            if suggestion.closeness == 1 { return true }
+            // A spelling only like a term (not the same key) must be seen inside a
+            // sentence, and not much more often than the concept itself: a variant is
+            // rarer than the name it varies, while a common word (Selasa, Tuesday, near a
+            // place named Sulasa) is far more frequent.
+            let concept = mentionsOfConcept[suggestion.term.conceptID, default: 0]
+            return found.seenInsideSentence && suggestion.count <= 2 * concept + 2
         }.map(\.suggestion)
         return Array(kept.sorted { a, b in
             a.score != b.score ? a.score > b.score : a.surface < b.surface

@@ -152,7 +152,9 @@ public enum TableCheck {
 
         // Terms that do not find themselves in a neutral sentence.
         for row in table.rows where row.form != .context && included(row) {
-            let frame = "kata " + row.term + " kata"
+            // Lowercase words around the term, so that the line is no headline, cut off
+            // from it by control characters, which no term spans.
+            let frame = "kata\u{1}" + row.term + "\u{1}kata"
             let start = 5, end = 5 + row.term.utf8.count
             let mentions = matcher.mentions(in: frame)
             // A shared spelling is read as its default or by context: it is found when a
