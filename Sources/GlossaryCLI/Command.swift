@@ -20,7 +20,8 @@ struct GlossaryCommand: ParsableCommand {
             Glossary maps every spelling of an entity (Shoigu, Shoygu, Sergey Shoygu, Шойгу) to one \
             concept of a term table, through ICU normalization and transliteration.
 
-            Exit status: 0 success, 1 usage error, 2 bad table or unreadable input.
+            Exit status: 0 success, 1 usage error, 2 bad table or unreadable input; check --strict, \
+            format --check and lookup also use 1 (warnings, not canonical, no concept): see their help.
             """,
         subcommands: [Normalize.self, Check.self, Add.self, Remove.self, SetPref.self, Format.self, LookupCommand.self, Suggest.self, Compile.self]
     )

@@ -117,9 +117,9 @@ struct Add: ParsableCommand {
             table and concurrent edits all land. Warnings about the concept follow, if any.
 
             Examples:
-              glossary add sergei-shoigu id Shoygu --form short --status alt
-              glossary add pkt id "Partai Komunis Cina" --form full --status deprecated --note "older press usage"
-              glossary add pupuk-kaltim id pupuk --form context
+              glossary add sergei-lavrov ru "Сергей Викторович Лавров" --form full --status alt --note "with patronymic"
+              glossary add beijing id Peking --form full --status deprecated --note "colonial-era spelling"
+              glossary add pupuk-kalimantan-timur id petrokimia --form context
             """
     )
 
