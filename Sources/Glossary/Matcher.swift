@@ -199,7 +199,13 @@ public final class Matcher: Sendable {
         self.entryAllCapsWords = entryAllCapsWords
         self.concepts = concepts
         self.conceptIndex = conceptIndex
-        self.trie = Trie(keys: keys)
+        self.trie = Trie(keys: keys) { index in
+            let entry = entries[index]
+            if entry.isContext { return false }
+            if entry.capitalizedSingleWord { return true }
+            let range = casedRanges[index]
+            return entry.isAbbr && casedKeys[Int(range.lowerBound)..<Int(range.upperBound)].contains { $0 &- 0x41 < 26 }
+        }
     }
 
     /// The cased key of an entry.

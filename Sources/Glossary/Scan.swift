@@ -11,6 +11,9 @@ public struct ScanWorkspace: Sendable {
     var found: [Found] = []
     /// The (concept, entry) pairs of `found`, back to back.
     var senses: [SenseRef] = []
+    /// Tokens read by the general path so far (the cold loop skips the rest): a figure
+    /// that does not depend on the machine, for benchmarks.
+    var tokensRead = 0
 
     /// Empty buffers; they grow to fit the longest line seen.
     public init() {}
@@ -99,6 +102,7 @@ extension Matcher {
                                     leadingEnd: &leadingEnd, memo: &workspace.line.memo)
             }
             guard let token = workspace.line.nextToken(line, at: &position, gap: &gap, keyMaker: keyMaker) else { break }
+            workspace.tokensRead += 1
             if token.kind == .word {
                 if token.flags.contains(.allCaps) { allCapsWords += 1 }
                 if token.flags.contains(.hasLower) { lowerWords += 1 }
@@ -214,12 +218,16 @@ extension Matcher {
                     node = trie.next(node, memo.bytes[k])
                     k += 1
                 }
-                if node != Trie.none && (trie.accepts(node) || continues(node, line, from: end, classes)) { return p }
+                let lowercase = upper == 0 && lower > 0
+                if node != Trie.none && ((lowercase ? trie.acceptsLowercase(node) : trie.accepts(node)) || continues(node, line, from: end, classes)) {
+                    return p
+                }
             } else if walked >= bound {
                 // The walk lives to the end of the word. The word is still cold if no
                 // key ends in it and the next token cannot continue any key through
                 // it; anything unsure goes to the general path.
-                guard !trie.accepts(node), !continues(node, line, from: end, classes) else { return p }
+                let lowercase = upper == 0 && lower > 0
+                guard !(lowercase ? trie.acceptsLowercase(node) : trie.accepts(node)), !continues(node, line, from: end, classes) else { return p }
             }
             if upper >= 2 && lower == 0 { allCapsWords += 1 } else if leadingEnd == Int.max { leadingEnd = p }
             if lower > 0 { lowerWords += 1 }
@@ -230,25 +238,46 @@ extension Matcher {
     }
 
     /// Whether a key may continue from `node` into what follows position `end`: false
-    /// only when that is sure (the line ends, or the next token's first byte is a plain
-    /// ASCII letter, digit or punctuation mark that no edge of `node` carries).
+    /// only when that is sure. It is when the line ends, when the next token is a
+    /// punctuation mark that no edge of `node` carries, or when the next token is a
+    /// plain ASCII word along whose lower case the walk from `node` dies before it
+    /// meets the end of a key or a byte the variant rules may change (common words
+    /// that begin keys, such as *dan* before a name, stay in the cold loop so).
     @inline(__always)
     private func continues(_ node: Int32, _ line: UnsafeBufferPointer<UInt8>, from end: Int, _ classes: UnsafeMutablePointer<UInt8>) -> Bool {
         guard trie.hasChildren(node) else { return false }
         var q = end
         while q < line.count && classes[Int(line[q])] & ByteClasses.separator != 0 { q += 1 }
         guard q < line.count else { return false }
-        let byte = line[q]
-        let cls = classes[Int(byte)]
-        if cls & ByteClasses.alnum != 0 && cls & ByteClasses.sensitive == 0 { return trie.next(node, asciiLower(byte)) != Trie.none }
-        if cls & ByteClasses.punct != 0 { return trie.next(node, byte) != Trie.none }
-        return true
+        let first = classes[Int(line[q])]
+        if first & ByteClasses.punct != 0 { return trie.next(node, line[q]) != Trie.none }
+        guard first & ByteClasses.alnum != 0 else { return true }
+        return !walkDies(from: node, alongWordAt: q, line, classes)
     }
 
-    /// Ends the live walks that the next token cannot continue, judged by its first
-    /// byte, so that the cold-word loop can take over without reading it as a token.
-    /// Only a plain ASCII letter or digit is judged (and not one the variant rules may
-    /// change): anything else is left to the general path.
+    /// Whether the walk from `node` along the lower case of the ASCII word at `start`
+    /// dies before it meets the end of a key, a byte the variant rules may change, or
+    /// the end of the word: then no key that has reached `node` goes on through that
+    /// word. False whenever that is not sure.
+    @inline(__always)
+    private func walkDies(from node: Int32, alongWordAt start: Int, _ line: UnsafeBufferPointer<UInt8>, _ classes: UnsafeMutablePointer<UInt8>) -> Bool {
+        var node = node
+        var q = start
+        while q < line.count {
+            let cls = classes[Int(line[q])]
+            if cls & ByteClasses.alnum == 0 || cls & ByteClasses.sensitive != 0 { return false }
+            node = trie.next(node, asciiLower(line[q]))
+            if node == Trie.none { return true }
+            if trie.accepts(node) { return false }
+            q += 1
+        }
+        return false
+    }
+
+    /// Ends the live walks that the next token cannot continue, so that the cold-word
+    /// loop can take over without reading it as a token. Only a plain ASCII word is
+    /// judged, by walking its lower case (see `walkDies`): anything else is left to the
+    /// general path.
     @inline(__always)
     private func dropWalksThatCannotContinue(
         _ line: UnsafeBufferPointer<UInt8>, from position: Int, _ active: inout [ScanWorkspace.Walk]
@@ -257,10 +286,8 @@ extension Matcher {
         var p = position
         while p < line.count && classes[Int(line[p])] & ByteClasses.separator != 0 { p += 1 }
         guard p < line.count else { return }
-        let cls = classes[Int(line[p])]
-        guard cls & ByteClasses.alnum != 0, cls & ByteClasses.sensitive == 0 else { return }
-        let byte = asciiLower(line[p])
-        active.removeAll { trie.next($0.node, byte) == Trie.none }
+        guard classes[Int(line[p])] & ByteClasses.alnum != 0 else { return }
+        active.removeAll { walkDies(from: $0.node, alongWordAt: p, line, classes) }
     }
 
     /// Whether a token can begin a key: the trie has a path for the first two bytes of

@@ -17,7 +17,8 @@ struct Trie: @unchecked Sendable {
     /// trie) reads nothing else.
     struct Node {
         var edgeStart: Int32
-        /// The edge count (low 9 bits) and the accepted-entry count (the rest).
+        /// The edge count (low 9 bits), the accepted-entry count (bits 9–30), and
+        /// whether every entry accepted here needs a capital letter in the text (bit 31).
         var counts: UInt32
         /// The start of its accepted entries in `acceptEntries`, or -1.
         var acceptStart: Int32
@@ -25,7 +26,7 @@ struct Trie: @unchecked Sendable {
         var firstEdge: UInt32
 
         var edgeCount: Int { Int(counts & 0x1FF) }
-        var acceptCount: Int { Int(counts >> 9) }
+        var acceptCount: Int { Int((counts >> 9) & 0x3F_FFFF) }
     }
 
     private let storage: Storage
@@ -58,8 +59,10 @@ struct Trie: @unchecked Sendable {
         deinit { for buffer in buffers { buffer.deallocate() } }
     }
 
-    /// Builds the trie of `keys`; `keys[i]` is the key of entry `i`.
-    init(keys: FlatKeys) {
+    /// Builds the trie of `keys`; `keys[i]` is the key of entry `i`. `needsCapitals(i)`
+    /// says that entry `i` can never match an all-lowercase word (see
+    /// `acceptsLowercase`).
+    init(keys: FlatKeys, needsCapitals: (Int) -> Bool = { _ in false }) {
         // Sort the entries by key (equal keys keep entry order). Most comparisons are
         // settled by the first eight bytes, read once into a big-endian integer; memcmp
         // compares the rest only when those are equal.
@@ -124,7 +127,10 @@ struct Trie: @unchecked Sendable {
                 edges.append(UInt32(label))
                 lower = upper
             }
-            nodes.append(Node(edgeStart: Int32(edgeStart), counts: UInt32(children.count) | UInt32(acceptCount) << 9,
+            precondition(acceptCount < 1 << 22, "more than 4 million entries with one key")
+            let capitalsOnly = acceptCount > 0 && acceptEntries[acceptsFrom...].allSatisfy { needsCapitals(Int($0)) }
+            nodes.append(Node(edgeStart: Int32(edgeStart),
+                              counts: UInt32(children.count) | UInt32(acceptCount) << 9 | (capitalsOnly ? 1 << 31 : 0),
                               acceptStart: acceptCount > 0 ? Int32(acceptsFrom) : -1, firstEdge: 0))
             // Visit the first child next (it gets id + 1).
             for (childRange, edge) in children.reversed() { stack.append((childRange, depth + 1, edge)) }
@@ -234,6 +240,16 @@ struct Trie: @unchecked Sendable {
     @inline(__always)
     func accepts(_ node: Int32) -> Bool {
         nodes[Int(node)].acceptStart >= 0
+    }
+
+    /// Whether some key that ends at `node` may match a word written all in lower case:
+    /// false when every such entry is an abbreviation with a capital letter or a
+    /// capitalised one-word name (rule 4), so the cold loop can pass over *as* (the
+    /// English word) although *AS* is a key.
+    @inline(__always)
+    func acceptsLowercase(_ node: Int32) -> Bool {
+        let entry = nodes[Int(node)]
+        return entry.acceptStart >= 0 && entry.counts & (1 << 31) == 0
     }
 
     /// The entries whose key ends at `node` (empty if none).

@@ -122,7 +122,7 @@ struct Normalize: ParsableCommand {
         try output.flush()
         if stats {
             let counts = pool.counts
-            printError(#"{"load_seconds":\#(loaded - started),"process_seconds":\#(monotonicSeconds() - loaded),"bytes":\#(counts.bytes),"lines":\#(counts.lines),"mentions":\#(counts.mentions),"ambiguous":\#(counts.ambiguous)}"#)
+            printError(#"{"load_seconds":\#(loaded - started),"process_seconds":\#(monotonicSeconds() - loaded),"bytes":\#(counts.bytes),"lines":\#(counts.lines),"mentions":\#(counts.mentions),"ambiguous":\#(counts.ambiguous),"tokens":\#(counts.tokens)}"#)
         }
         // Everything is written: leave without tearing down the matcher, whose hundreds of
         // thousands of small allocations the kernel takes back at once.

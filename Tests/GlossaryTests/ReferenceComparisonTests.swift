@@ -26,6 +26,10 @@ enum RandomText {
         "Sama", "Kerjasama", "Shanghai", "SCO", "Asia", "Pasifik", "AS", "as", "US", "dunia", "Dunia", "multipolar",
         "COVID", "19", "Moskow", "Moskwa", "MOSKOW", "Saint", "St", "Petersburg", "dan", "di", "yang", "BERTEMU",
         "Ｓｈｏｉｇｕ", "Sho\u{0069}\u{0301}gu", "Of", "of", "Communist", "Party", "United", "Nations", "States",
+        // Words that follow a term's first word and part from its second a few letters in
+        // (the cold loop judges them by walking them): Komunitas after Partai, Stasiun
+        // after United, Natalia after United, a y after the shared letters.
+        "Komunitas", "Stasiun", "Natalia", "Bangsawan", "Shanghaiyang", "Kerjayasa",
     ]
     static let han: [String] = ["王", "毅", "中", "国", "习", "近", "平", "西", "说"]
     static let separators: [[UInt8]] = [
