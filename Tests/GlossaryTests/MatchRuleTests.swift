@@ -147,6 +147,22 @@ struct MatchRuleTests {
         #expect(fixture.mentions(in: "Шойгу").map(\.isMixedScript) == [false])
     }
 
+    @Test("A lowercase term still matches in lowercase, next to an abbreviation that needs its capitals")
+    func lowercaseTerms() throws {
+        // The cold loop passes over a lowercase word only when every key ending there
+        // needs capitals; a term written in lowercase must still be found.
+        let table = try TermTable(parsing: """
+            \(TermTable.header)
+            petrodollar\tid\tpetrodolar\tshort\tpref
+            petrodollar\ten\tpetrodollar\tshort\tpref
+            united-states\tid\tAS\tabbr\tpref
+            united-states\ten\tUS\tabbr\tpref
+            """)
+        let matcher = try Matcher(table: table)
+        let found = matcher.mentions(in: "isu petrodolar dibahas as dan AS").map { "\($0.surface)→\($0.sense?.conceptID ?? "?")" }
+        #expect(found == ["petrodolar→petrodollar", "AS→united-states"])
+    }
+
     @Test("Ranges are UTF-8 byte offsets into the text")
     func byteRanges() {
         let text = "Menlu Шойгу\nдиплом 王毅!"
