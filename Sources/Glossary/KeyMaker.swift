@@ -35,6 +35,11 @@ final class KeyMaker: Sendable {
         let lazy = LazyICU()
         var words: [[UInt8]: WordKey] = [:]
         var asciiVariants: [[UInt8]: [UInt8]] = [:]
+        /// Keys from a key file, taken into the caches above when a word is first
+        /// keyed: so the caches (and the key file they export) hold exactly the words
+        /// keyed so far, and a table edit never carries a removed word's key along.
+        var loadedWords: [[UInt8]: WordKey] = [:]
+        var loadedVariants: [[UInt8]: [UInt8]] = [:]
     }
 
     /// ICU objects opened on first use: opening Han-Latin alone takes about 70 ms.
@@ -67,11 +72,11 @@ final class KeyMaker: Sendable {
         state = Mutex(State(variants: variants))
     }
 
-    /// Adds precomputed keys to the caches.
+    /// Adds precomputed keys (from a key file), used instead of ICU when a word comes up.
     func insert(words: [([UInt8], WordKey)], variantWords: [([UInt8], [UInt8])]) {
         state.withLock { state in
-            for (word, key) in words { state.words[word] = key }
-            for (word, folded) in variantWords { state.asciiVariants[word] = folded }
+            for (word, key) in words { state.loadedWords[word] = key }
+            for (word, folded) in variantWords { state.loadedVariants[word] = folded }
         }
     }
 
@@ -95,7 +100,8 @@ final class KeyMaker: Sendable {
         let word = Array(word)
         return state.withLock { state in
             if let key = state.asciiVariants[word] { return key }
-            let key = word.withUnsafeBufferPointer { (try? state.variants.apply($0)) ?? Array($0) }
+            let key = state.loadedVariants.removeValue(forKey: word)
+                ?? word.withUnsafeBufferPointer { (try? state.variants.apply($0)) ?? Array($0) }
             if state.asciiVariants.count >= KeyMaker.cacheLimit { state.asciiVariants.removeAll(keepingCapacity: true) }
             state.asciiVariants[word] = key
             return key
@@ -110,7 +116,7 @@ final class KeyMaker: Sendable {
         let word = Array(word)
         return state.withLock { state in
             if let key = state.words[word] { return key }
-            let key = KeyMaker.compute(word, &state)
+            let key = state.loadedWords.removeValue(forKey: word) ?? KeyMaker.compute(word, &state)
             if state.words.count >= KeyMaker.cacheLimit { state.words.removeAll(keepingCapacity: true) }
             state.words[word] = key
             return key

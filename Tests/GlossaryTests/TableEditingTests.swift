@@ -230,12 +230,18 @@ struct TableFileTests {
         let keys = folder + "/terms.keys"
         #expect(TableFile.keyCachePath(forTable: path) == keys)
         try Data(Matcher(table: TermTable(contentsOfFile: path)).keyCache().bytes).write(to: URL(fileURLWithPath: keys))
-        _ = try TableFile(path: path).edit { (d: inout TableDocument) throws(EditError) in
-            try d.add(TermRow(conceptID: "sergei-shoigu", language: "ru", term: "Шойгу", form: .short, status: .preferred))
+        for add in [true, false] {
+            _ = try TableFile(path: path).edit { (d: inout TableDocument) throws(EditError) in
+                if add {
+                    try d.add(TermRow(conceptID: "sergei-shoigu", language: "ru", term: "Шойгу", form: .short, status: .preferred))
+                } else {
+                    try d.remove(conceptID: "sergei-shoigu", language: "ru", term: "Шойгу")  // its key must go too
+                }
+            }
+            let cache = try KeyCache(contentsOfFile: keys)
+            let fresh = try Matcher(table: TermTable(contentsOfFile: path)).keyCache()
+            #expect(cache.bytes == fresh.bytes)
         }
-        let cache = try KeyCache(contentsOfFile: keys)
-        let fresh = try Matcher(table: TermTable(contentsOfFile: path)).keyCache()
-        #expect(cache.bytes == fresh.bytes)
     }
 
     @Test("Concurrent edits in one process all land")
