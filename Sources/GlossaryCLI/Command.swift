@@ -23,7 +23,7 @@ struct GlossaryCommand: ParsableCommand {
             Exit status: 0 success, 1 usage error, 2 bad table or unreadable input; check --strict, \
             format --check and lookup also use 1 (warnings, not canonical, no concept): see their help.
             """,
-        subcommands: [Normalize.self, Check.self, Add.self, Remove.self, SetPref.self, Format.self, LookupCommand.self, Suggest.self, Compile.self]
+        subcommands: [Normalize.self, Check.self, Add.self, Remove.self, SetPref.self, Format.self, LookupCommand.self, Suggest.self, Export.self, Import.self, Compile.self]
     )
 
     /// Runs the command with exit statuses of our own: ArgumentParser would use 64 for

@@ -52,6 +52,12 @@ struct Normalize: ParsableCommand {
     @Flag(name: .long, help: "At the end, print one JSON line of figures to standard error: seconds to load the table and to process, bytes, lines, mentions.")
     var stats = false
 
+    @Option(name: .long, help: ArgumentHelp("Read JSON lines and process the string at this field (text, body.text, or a JSON Pointer such as /items/0/text); every other byte stays.", valueName: "path"))
+    var jsonField: String?
+
+    @Flag(name: .long, help: "With --json-field: pass a line that is not valid JSON, or whose field is not a string, through unchanged (and count it) instead of stopping.")
+    var keepBadLines = false
+
     @Argument(help: ArgumentHelp("Files to read; none, or -, for standard input.", valueName: "file"))
     var files: [String] = []
 
@@ -61,6 +67,10 @@ struct Normalize: ParsableCommand {
         }
         guard segmentBytes >= 64 else { throw ValidationError("--segment-bytes must be at least 64") }
         if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be from 1 to 256") }
+        if let jsonField, JSONFieldNormalizer.parsePath(jsonField) == nil {
+            throw ValidationError("--json-field must be a key path such as text or body.text, or a JSON Pointer such as /body/text")
+        }
+        if keepBadLines && jsonField == nil { throw ValidationError("--keep-bad-lines goes with --json-field") }
     }
 
     func run() throws {
@@ -94,32 +104,39 @@ struct Normalize: ParsableCommand {
         var output = OutputStream(fd: 1, lineBuffered: interactive)
         // Line by line when the output is read as it comes; otherwise in parallel.
         let workers = interactive ? 1 : jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        var pool = WorkerPool(matcher: matcher, format: format, language: to, workers: max(1, workers))
+        let path = jsonField.flatMap(JSONFieldNormalizer.parsePath)
+        var pool = WorkerPool(matcher: matcher, format: format, language: to, jsonPath: path, keepBadLines: keepBadLines,
+                              workers: max(1, workers))
         for input in inputs {
-            var reader = LineReader(fd: input.fd, segmentLimit: segmentBytes)
+            // A JSON document is never cut: its line is read whole.
+            var reader = LineReader(fd: input.fd, segmentLimit: path == nil ? segmentBytes : Int.max / 2)
             var lineNumber = 0
             var offsetInLine = 0
             do {
                 while let piece = try reader.next(into: &pool.bytes) {
                     if offsetInLine == 0 { lineNumber += 1 }
                     pool.add(Work(count: piece.count, input: input.name, lineNumber: lineNumber, offset: offsetInLine,
-                                  lineEnd: format != .jsonl && piece.hasNewline))
+                                  lineEnd: (format != .jsonl || path != nil) && piece.hasNewline))
                     offsetInLine = piece.endsLine ? 0 : offsetInLine + piece.count
                     if pool.isFull || (interactive && piece.endsLine) {
-                        pool.run(into: &output.buffer)
-                        try output.endLine()
+                        try runBatch(&pool, &output)
                     }
                 }
             } catch let error as ReadError {
-                pool.run(into: &output.buffer)
+                try runBatch(&pool, &output)
                 try? output.flush()
                 printError("glossary: \(input.name): \(error.error)")
                 throw ExitCode(Status.failure)
             }
             if input.fd != 0 { close(input.fd) }
         }
-        pool.run(into: &output.buffer)
+        try runBatch(&pool, &output)
         try output.flush()
+        if pool.badLines.count > 0 {
+            let shown = pool.badLines.prefix(5).map { "\($0.input):\($0.line):\($0.error.column): \($0.error.message)" }
+            printError("glossary: \(pool.badLines.count) line\(pool.badLines.count == 1 ? "" : "s") passed through unchanged (--keep-bad-lines):\n  "
+                       + shown.joined(separator: "\n  ") + (pool.badLines.count > 5 ? "\n  …" : ""))
+        }
         if stats {
             let counts = pool.counts
             printError(#"{"load_seconds":\#(loaded - started),"process_seconds":\#(monotonicSeconds() - loaded),"bytes":\#(counts.bytes),"lines":\#(counts.lines),"mentions":\#(counts.mentions),"ambiguous":\#(counts.ambiguous),"tokens":\#(counts.tokens)}"#)
@@ -128,6 +145,19 @@ struct Normalize: ParsableCommand {
         // thousands of small allocations the kernel takes back at once.
         Glibc.exit(Status.success)
     }
+}
+
+/// Runs a batch and writes its output; on a JSON line that cannot be processed (and
+/// without --keep-bad-lines), writes the output of the lines before it, names the line
+/// and exits with status 2.
+private func runBatch(_ pool: inout WorkerPool, _ output: inout OutputStream) throws {
+    pool.run(into: &output.buffer)
+    if let failure = pool.failure {
+        try output.flush()
+        printError("glossary: \(failure.input):\(failure.line):\(failure.error.column): not a JSON document with a string at the field: \(failure.error.message)\n    fix: correct the line, or pass such lines through with --keep-bad-lines")
+        throw ExitCode(Status.failure)
+    }
+    try output.endLine()
 }
 
 /// Seconds on the monotonic clock.
@@ -158,8 +188,25 @@ struct WorkerPool {
     final class Worker: @unchecked Sendable {
         // @unchecked: each worker is used by one thread at a time (one slice of a batch).
         var normalizer: LineNormalizer
+        /// With --json-field: the documents' normalizer (then `normalizer` is unused).
+        var documents: JSONFieldNormalizer?
+        let keepBadLines: Bool
         var output: [UInt8] = []
-        init(_ normalizer: LineNormalizer) { self.normalizer = normalizer }
+        /// The first line of the slice that could not be processed (the slice stops there).
+        var failure: BadLine?
+        /// Lines passed through unchanged with --keep-bad-lines.
+        var badLines: [BadLine] = []
+        init(_ normalizer: LineNormalizer, documents: JSONFieldNormalizer?, keepBadLines: Bool) {
+            self.normalizer = normalizer
+            self.documents = documents
+            self.keepBadLines = keepBadLines
+        }
+    }
+
+    struct BadLine {
+        var input: String
+        var line: Int
+        var error: JSONLineError
     }
 
     /// One worker per slice of a batch. There are three slices per thread, handed out
@@ -175,11 +222,20 @@ struct WorkerPool {
     var bytes: [UInt8] = []
     private var batchBytes = 0
 
-    init(matcher: Matcher, format: OutputFormat, language: String, workers threads: Int) {
+    init(matcher: Matcher, format: OutputFormat, language: String, jsonPath: [String]? = nil, keepBadLines: Bool = false, workers threads: Int) {
         self.threads = threads
         let slices = threads == 1 ? 1 : threads * 3
-        self.workers = (0..<slices).map { _ in Worker(LineNormalizer(matcher: matcher, format: format, language: language)) }
+        self.workers = (0..<slices).map { _ in
+            Worker(LineNormalizer(matcher: matcher, format: format, language: language),
+                   documents: jsonPath.map { JSONFieldNormalizer(matcher: matcher, format: format, language: language, path: $0) },
+                   keepBadLines: keepBadLines)
+        }
     }
+
+    /// The first line that stopped the last batch, if any (the output stops before it).
+    private(set) var failure: BadLine?
+    /// Every line passed through with --keep-bad-lines, in input order.
+    private(set) var badLines: [BadLine] = []
 
     var isFull: Bool { batchBytes >= workers.count * WorkerPool.sliceBytes }
 
@@ -192,15 +248,27 @@ struct WorkerPool {
 
     /// What all batches held, for `--stats`.
     var counts: LineNormalizer.Counts {
-        workers.reduce(into: LineNormalizer.Counts()) { total, worker in total.add(worker.normalizer.counts) }
+        workers.reduce(into: LineNormalizer.Counts()) { total, worker in total.add(worker.documents?.counts ?? worker.normalizer.counts) }
+    }
+
+    /// Appends a worker's output and notes its bad lines; false when it stopped at one.
+    private mutating func collect(_ worker: Worker, into out: inout [UInt8]) -> Bool {
+        out += worker.output
+        badLines += worker.badLines
+        if let failure = worker.failure {
+            self.failure = failure
+            return false
+        }
+        return true
     }
 
     /// Normalizes the batch and appends its output, in order, to `out`.
     mutating func run(into out: inout [UInt8]) {
+        failure = nil
         guard !batch.isEmpty else { return }
         if workers.count == 1 || batch.count == 1 {
             Self.process(batch[...], bytes, with: workers[0])
-            out += workers[0].output
+            _ = collect(workers[0], into: &out)
         } else {
             // Cut the batch into one contiguous slice per worker, of about equal bytes.
             var slices: [Range<Int>] = []
@@ -222,7 +290,7 @@ struct WorkerPool {
             DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
                 Self.process(batch[ranges[index]], input, with: workers[index])
             }
-            for index in slices.indices { out += workers[index].output }
+            for index in slices.indices where !collect(workers[index], into: &out) { break }
         }
         batch.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
@@ -231,11 +299,27 @@ struct WorkerPool {
 
     private static func process(_ works: ArraySlice<Work>, _ input: [UInt8], with worker: Worker) {
         worker.output.removeAll(keepingCapacity: true)
+        worker.badLines.removeAll()
+        worker.failure = nil
         input.withUnsafeBufferPointer { all in
             for work in works {
                 let bytes = UnsafeBufferPointer(rebasing: all[work.start..<(work.start + work.count)])
-                worker.normalizer.process(bytes, input: work.input, lineNumber: work.lineNumber, offset: work.offset,
-                                          into: &worker.output)
+                if worker.documents != nil {
+                    do throws(JSONLineError) {
+                        try worker.documents!.process(bytes, input: work.input, lineNumber: work.lineNumber, into: &worker.output)
+                    } catch {
+                        let bad = BadLine(input: work.input, line: work.lineNumber, error: error)
+                        guard worker.keepBadLines else {
+                            worker.failure = bad
+                            return
+                        }
+                        worker.badLines.append(bad)
+                        worker.output += bytes
+                    }
+                } else {
+                    worker.normalizer.process(bytes, input: work.input, lineNumber: work.lineNumber, offset: work.offset,
+                                              into: &worker.output)
+                }
                 if work.lineEnd { worker.output.append(0x0A) }
             }
         }

@@ -1,0 +1,264 @@
+/// Exports of a term table for the tools terminologists, search engineers and NLP
+/// engineers use, and the import of termbases back into a table. `Exchange/README.md`
+/// describes every format and which tools read it.
+public enum TableExport {
+    /// The concepts of a table in order of first appearance, each with its rows in
+    /// order, languages grouped in order of first appearance.
+    static func concepts(_ table: TermTable) -> [(id: String, languages: [(language: String, rows: [TermRow])])] {
+        var order: [String] = []
+        var byConcept: [String: [TermRow]] = [:]
+        for row in table.rows {
+            if byConcept[row.conceptID] == nil { order.append(row.conceptID) }
+            byConcept[row.conceptID, default: []].append(row)
+        }
+        return order.map { id in
+            var languages: [String] = []
+            var byLanguage: [String: [TermRow]] = [:]
+            for row in byConcept[id]! {
+                if byLanguage[row.language] == nil { languages.append(row.language) }
+                byLanguage[row.language, default: []].append(row)
+            }
+            return (id, languages.map { ($0, byLanguage[$0]!) })
+        }
+    }
+
+    // MARK: TBX
+
+    /// The TBX v3 namespace that TBX-Basic's current schemas use.
+    public static let tbxNamespace = "urn:iso:std:iso:30042:ed:3.0"
+
+    static func tbxTermType(_ form: TermForm) -> String {
+        switch form {
+        case .full: "fullForm"
+        case .short: "shortForm"
+        case .abbr: "acronym"
+        case .context: ""
+        }
+    }
+
+    static func tbxStatus(_ status: TermStatus) -> String {
+        switch status {
+        case .preferred: "preferredTerm-admn-sts"
+        case .admitted: "admittedTerm-admn-sts"
+        case .deprecated: "deprecatedTerm-admn-sts"
+        }
+    }
+
+    /// Marks of what TBX-Basic has no data category for, kept in notes so that an
+    /// export imports back to the same rows.
+    static let sharingNote = "glossary-sharing: "
+    static let contextNote = "glossary-context\t"
+
+    /// TBX-Basic in TBX v3 form (DCA style): `conceptEntry` / `langSec` / `termSec`, term
+    /// types fullForm, shortForm and acronym, administrative status preferred, admitted
+    /// and deprecated, and notes. Context words and `+shared`/`+default` have no TBX
+    /// data category: they travel as notes that start `glossary-context` and
+    /// `glossary-sharing:`. Comments of the TSV file are not exported.
+    public static func tbx(_ table: TermTable, sourceLanguage: String = "en") -> String {
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx type="TBX-Basic" style="dca" xml:lang="\(xmlEscaped(sourceLanguage))" xmlns="\(tbxNamespace)">
+              <tbxHeader>
+                <fileDesc>
+                  <sourceDesc>
+                    <p>Exported by Glossary from \(xmlEscaped(table.source))</p>
+                  </sourceDesc>
+                </fileDesc>
+              </tbxHeader>
+              <text>
+                <body>
+
+            """
+        for concept in concepts(table) {
+            // An XML id is a name: it may not start with a digit, which a concept id may.
+            let id = concept.id.first.map { $0.isLetter } == true ? concept.id : "_" + concept.id
+            out += "      <conceptEntry id=\"\(xmlEscaped(id))\">\n"
+            for (_, rows) in concept.languages {
+                for row in rows where row.form == .context {
+                    let note = Self.contextNote + row.language + "\t" + row.term + (row.note.isEmpty ? "" : "\t" + row.note)
+                    out += "        <note>\(xmlEscaped(note))</note>\n"
+                }
+            }
+            for (language, rows) in concept.languages where rows.contains(where: { $0.form != .context }) {
+                out += "        <langSec xml:lang=\"\(xmlEscaped(language))\">\n"
+                for row in rows where row.form != .context {
+                    out += "          <termSec>\n"
+                    out += "            <term>\(xmlEscaped(row.term))</term>\n"
+                    out += "            <termNote type=\"termType\">\(tbxTermType(row.form))</termNote>\n"
+                    if let status = row.status {
+                        out += "            <termNote type=\"administrativeStatus\">\(tbxStatus(status))</termNote>\n"
+                    }
+                    if row.sharing != .none {
+                        out += "            <note>\(Self.sharingNote)\(row.sharing.rawValue)</note>\n"
+                    }
+                    if !row.note.isEmpty { out += "            <note>\(xmlEscaped(row.note))</note>\n" }
+                    out += "          </termSec>\n"
+                }
+                out += "        </langSec>\n"
+            }
+            out += "      </conceptEntry>\n"
+        }
+        out += "    </body>\n  </text>\n</tbx>\n"
+        return out
+    }
+
+    // MARK: OmegaT
+
+    /// An OmegaT glossary for one language pair: tab-separated source term, target term
+    /// and comment, one line per spelling in the source language (deprecated ones too,
+    /// so that the translator sees what to write instead). The target is the concept's
+    /// preferred term in the target language, of the same form where there is one.
+    public static func omegaT(_ matcher: Matcher, from source: String, to target: String) -> String {
+        var out = ""
+        for row in matcher.table.rows where row.language == source && row.form != .context {
+            guard let preferred = matcher.preferredTerm(conceptID: row.conceptID, language: target, form: row.form),
+                preferred.language == target
+            else { continue }
+            var comment = row.conceptID
+            if row.status == .deprecated { comment += "; deprecated in \(source)" }
+            if row.sharing != .none { comment += "; also names another concept" }
+            if !row.note.isEmpty { comment += "; " + row.note }
+            out += [row.term, preferred.term, comment].map(oneLine).joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    // MARK: Elasticsearch and Solr synonyms
+
+    /// A Solr / Elasticsearch synonyms file for one language: per concept and form, the
+    /// explicit mapping `variant, variant => preferred` from every other spelling of the
+    /// concept (in any language and script) to its preferred term in `language`.
+    ///
+    /// Left out, with the reason in a comment at the top: spellings that name several
+    /// concepts without a declared default (a synonym filter cannot choose), and,
+    /// unless `abbreviations` is true, abbreviations — a search analyzer lowercases
+    /// before the synonym filter, and *AS* would then rewrite the English word *as*.
+    public static func synonyms(_ matcher: Matcher, language: String, abbreviations: Bool = false) -> String {
+        var out = """
+            # Synonyms for \(language), exported by Glossary from \(matcher.table.source).
+            # Explicit mappings (variant, variant => preferred) for a synonym_graph filter.
+            # Left out: spellings shared by several concepts without a default\(abbreviations ? "" : ", and abbreviations (export with --abbreviations to include them)").
+
+            """
+        func escaped(_ term: String) -> String {
+            var result = ""
+            for character in term {
+                if character == "\\" || character == "," || character == "=" { result.append("\\") }
+                result.append(character)
+            }
+            return oneLine(result)
+        }
+        for concept in concepts(matcher.table) {
+            let rows = concept.languages.flatMap(\.rows).filter { row in
+                row.form != .context && row.sharing != .shared && (abbreviations || row.form != .abbr)
+            }
+            for form in [TermForm.full, .short, .abbr] {
+                // As the normalizer does: the preferred term of the form, else the full one.
+                guard let preferred = matcher.preferredTerm(conceptID: concept.id, language: language, form: form),
+                    preferred.language == language
+                else { continue }
+                var seen: Set<String> = [preferred.term]
+                var variants: [String] = []
+                for row in rows where row.form == form && seen.insert(row.term).inserted { variants.append(row.term) }
+                guard !variants.isEmpty else { continue }
+                out += variants.map(escaped).joined(separator: ", ") + " => " + escaped(preferred.term) + "\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: spaCy
+
+    /// spaCy EntityRuler patterns, one JSON object per line: `label`, `id` (the concept)
+    /// and a token `pattern`. Words match on `LOWER`, abbreviations on `ORTH` (their own
+    /// case, as in Glossary); hyphens are tokens of their own, as spaCy's tokenizer splits
+    /// them. Context words are not patterns.
+    public static func spacyPatterns(_ table: TermTable, label: String = "GLOSSARY") -> String {
+        var out = ""
+        var seen: Set<String> = []  // the same spelling in several languages is one pattern
+        for row in table.rows where row.form != .context && seen.insert(row.conceptID + "\t" + (row.form == .abbr ? row.term : row.term.lowercased())).inserted {
+            var json = JSONWriter()
+            json.field("label", label)
+            json.field("id", row.conceptID)
+            json.field("pattern") { json in
+                json.array(spacyTokens(row.term)) { json, token in
+                    json.object { json in
+                        if row.form == .abbr || token == "-" {
+                            json.field("ORTH", token)
+                        } else {
+                            json.field("LOWER", token.lowercased())
+                        }
+                    }
+                }
+            }
+            out += String(decoding: json.finish(), as: UTF8.self) + "\n"
+        }
+        return out
+    }
+
+    /// A term's tokens as spaCy's default tokenizer makes them for these names: split at
+    /// spaces, with hyphens between letters as tokens of their own.
+    static func spacyTokens(_ term: String) -> [String] {
+        var tokens: [String] = []
+        for word in term.split(whereSeparator: { $0.isWhitespace }) {
+            var current = ""
+            for character in word {
+                if character == "-" && !current.isEmpty {
+                    tokens.append(current)
+                    tokens.append("-")
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            }
+            if !current.isEmpty { tokens.append(current) }
+        }
+        return tokens
+    }
+
+    // MARK: JSON
+
+    /// The whole table as one JSON document for other programs; the schema is
+    /// `Exchange/terms.schema.json`.
+    public static func json(_ table: TermTable) -> String {
+        var json = JSONWriter()
+        json.field("format", "glossary-terms")
+        json.field("version", 1)
+        json.field("source", table.source)
+        json.field("concepts") { json in
+            json.array(concepts(table)) { json, concept in
+                json.object { json in
+                    let rows = concept.languages.flatMap(\.rows)
+                    json.field("id", concept.id)
+                    json.field("terms") { json in
+                        json.array(rows.filter { $0.form != .context }) { json, row in
+                            json.object { json in
+                                json.field("lang", row.language)
+                                json.field("term", row.term)
+                                json.field("form", row.form.rawValue)
+                                json.field("status", row.status?.rawValue)
+                                json.field("sharing", row.sharing.rawValue)
+                                json.field("note", row.note)
+                            }
+                        }
+                    }
+                    json.field("context") { json in
+                        json.array(rows.filter { $0.form == .context }) { json, row in
+                            json.object { json in
+                                json.field("lang", row.language)
+                                json.field("word", row.term)
+                                json.field("note", row.note)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return String(decoding: json.finish(), as: UTF8.self) + "\n"
+    }
+
+    /// Text on one line: tabs and line breaks become spaces.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+}
