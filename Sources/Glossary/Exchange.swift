@@ -51,20 +51,27 @@ public enum TableExport {
 
     /// TBX-Basic in TBX v3 form (DCA style): `conceptEntry` / `langSec` / `termSec`, term
     /// types fullForm, shortForm and acronym, administrative status preferred, admitted
-    /// and deprecated, and notes. Context words and `+shared`/`+default` have no TBX
-    /// data category: they travel as notes that start `glossary-context` and
-    /// `glossary-sharing:`. Comments of the TSV file are not exported.
-    public static func tbx(_ table: TermTable, sourceLanguage: String = "en") -> String {
+    /// and deprecated, and notes. With `version: 2`, the older form many tools still
+    /// read: `martif` / `termEntry` / `langSet` / `tig`, with the same data categories.
+    /// Context words and `+shared`/`+default` have no TBX data category: they travel as
+    /// notes that start `glossary-context` and `glossary-sharing:`. Comments of the TSV
+    /// file are not exported.
+    public static func tbx(_ table: TermTable, version: Int = 3, sourceLanguage: String = "en") -> String {
+        let v3 = version != 2
+        let (entry, section, term) = v3 ? ("conceptEntry", "langSec", "termSec") : ("termEntry", "langSet", "tig")
+        let root = v3
+            ? "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"\(xmlEscaped(sourceLanguage))\" xmlns=\"\(tbxNamespace)\">"
+            : "<martif type=\"TBX-Basic\" xml:lang=\"\(xmlEscaped(sourceLanguage))\">"
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <tbx type="TBX-Basic" style="dca" xml:lang="\(xmlEscaped(sourceLanguage))" xmlns="\(tbxNamespace)">
-              <tbxHeader>
+            \(root)
+              <\(v3 ? "tbxHeader" : "martifHeader")>
                 <fileDesc>
                   <sourceDesc>
                     <p>Exported by Glossary from \(xmlEscaped(table.source))</p>
                   </sourceDesc>
                 </fileDesc>
-              </tbxHeader>
+              </\(v3 ? "tbxHeader" : "martifHeader")>
               <text>
                 <body>
 
@@ -72,7 +79,7 @@ public enum TableExport {
         for concept in concepts(table) {
             // An XML id is a name: it may not start with a digit, which a concept id may.
             let id = concept.id.first.map { $0.isLetter } == true ? concept.id : "_" + concept.id
-            out += "      <conceptEntry id=\"\(xmlEscaped(id))\">\n"
+            out += "      <\(entry) id=\"\(xmlEscaped(id))\">\n"
             for (_, rows) in concept.languages {
                 for row in rows where row.form == .context {
                     let note = Self.contextNote + row.language + "\t" + row.term + (row.note.isEmpty ? "" : "\t" + row.note)
@@ -80,9 +87,9 @@ public enum TableExport {
                 }
             }
             for (language, rows) in concept.languages where rows.contains(where: { $0.form != .context }) {
-                out += "        <langSec xml:lang=\"\(xmlEscaped(language))\">\n"
+                out += "        <\(section) xml:lang=\"\(xmlEscaped(language))\">\n"
                 for row in rows where row.form != .context {
-                    out += "          <termSec>\n"
+                    out += "          <\(term)>\n"
                     out += "            <term>\(xmlEscaped(row.term))</term>\n"
                     out += "            <termNote type=\"termType\">\(tbxTermType(row.form))</termNote>\n"
                     if let status = row.status {
@@ -92,13 +99,13 @@ public enum TableExport {
                         out += "            <note>\(Self.sharingNote)\(row.sharing.rawValue)</note>\n"
                     }
                     if !row.note.isEmpty { out += "            <note>\(xmlEscaped(row.note))</note>\n" }
-                    out += "          </termSec>\n"
+                    out += "          </\(term)>\n"
                 }
-                out += "        </langSec>\n"
+                out += "        </\(section)>\n"
             }
-            out += "      </conceptEntry>\n"
+            out += "      </\(entry)>\n"
         }
-        out += "    </body>\n  </text>\n</tbx>\n"
+        out += "    </body>\n  </text>\n</\(v3 ? "tbx" : "martif")>\n"
         return out
     }
 

@@ -7,8 +7,9 @@ struct Export: ParsableCommand {
         abstract: "Export the term table for other tools: TBX, OmegaT, Elasticsearch/Solr synonyms, spaCy, JSON.",
         discussion: """
             Formats (--format):
-              tbx       TBX-Basic in TBX v3 form (ISO 30042), for CAT tools: OmegaT, memoQ, Trados \
-            MultiTerm. glossary import reads it back to the same rows.
+              tbx       TBX-Basic in TBX v3 form (ISO 30042), for CAT tools (OmegaT, memoQ, Trados \
+            MultiTerm); --tbx-version 2 writes the older martif form that many tools still expect. \
+            glossary import reads either back to the same rows.
               omegat    an OmegaT glossary for one pair (--from, --to): source, target, comment.
               synonyms  Elasticsearch / Solr explicit mappings (variant, variant => preferred) into \
             --lang, for a synonym_graph filter.
@@ -19,6 +20,7 @@ struct Export: ParsableCommand {
 
             Examples:
               glossary export --format tbx -o glossary.tbx
+              glossary export --format tbx --tbx-version 2 -o glossary-v2.tbx
               glossary export --format omegat --from id --to en -o id-en.utf8
               glossary export --format synonyms --lang id -o synonyms-id.txt
               glossary export --format spacy --label ENTITY -o patterns.jsonl
@@ -30,6 +32,8 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("tbx, omegat, synonyms, spacy or json.", valueName: "format"))
     var format: String
 
+    @Option(name: .long, help: ArgumentHelp("tbx: 3 (conceptEntry, the default) or 2 (the older martif form many tools read).", valueName: "n"))
+    var tbxVersion = 3
     @Option(name: .long, help: ArgumentHelp("omegat: the source language.", valueName: "lang")) var from: String?
     @Option(name: .long, help: ArgumentHelp("omegat: the target language.", valueName: "lang")) var to: String?
     @Option(name: .long, help: ArgumentHelp("synonyms: the language of the preferred terms.", valueName: "lang")) var lang: String?
@@ -40,7 +44,9 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         switch format {
-        case "tbx", "spacy", "json": break
+        case "tbx":
+            guard tbxVersion == 2 || tbxVersion == 3 else { throw ValidationError("--tbx-version must be 2 or 3") }
+        case "spacy", "json": break
         case "omegat":
             guard from != nil, to != nil else { throw ValidationError("--format omegat needs --from and --to") }
         case "synonyms":
@@ -54,7 +60,7 @@ struct Export: ParsableCommand {
         let matcher = try table.loadMatcher()
         let text: String
         switch format {
-        case "tbx": text = TableExport.tbx(matcher.table)
+        case "tbx": text = TableExport.tbx(matcher.table, version: tbxVersion)
         case "omegat": text = TableExport.omegaT(matcher, from: from!, to: to!)
         case "synonyms": text = TableExport.synonyms(matcher, language: lang!, abbreviations: abbreviations)
         case "spacy": text = TableExport.spacyPatterns(matcher.table, label: label)

@@ -47,6 +47,16 @@ struct ExchangeTests {
         #expect(TableDocument(parsing: imported).formatted().text == imported)
     }
 
+    @Test("TBX v2 (martif): export then import gives back the same rows too")
+    func tbxVersion2RoundTrip() throws {
+        for table in [try TermTable.shipped(), try TermTable(parsing: Self.tricky, source: "tricky.tsv")] {
+            let tbx = TableExport.tbx(table, version: 2)
+            #expect(tbx.contains("<martif type=\"TBX-Basic\"") && tbx.contains("<tig>"))
+            let back = try TermTable(parsing: TableImport.tbx(Array(tbx.utf8), source: "export.tbx"))
+            #expect(Self.rows(back) == Self.rows(table))
+        }
+    }
+
     @Test("TBX: an id that starts with a digit is written as an XML name and comes back")
     func digitID() throws {
         let tbx = TableExport.tbx(try TermTable(parsing: Self.tricky))
