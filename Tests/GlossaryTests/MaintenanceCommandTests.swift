@@ -169,9 +169,15 @@ struct MaintenanceCommandTests {
     func killedEdits() throws {
         // A big table, so that writing it takes long enough to be interrupted.
         var text = TermTable.header + "\n"
-        for index in 0..<40_000 { text += "person-\(index)\ten\tPerson Number\(index) Example\tfull\tpref\n" }
+        for index in 0..<20_000 { text += "person-\(index)\ten\tPerson Number\(index) Example\tfull\tpref\n" }
         let folder = try TableFileTests.folder()
         let path = try TableFileTests.write(text, in: folder)
+        // How long an edit takes when nothing stops it, so that the kills fall before,
+        // during and after the write.
+        let started = Date()
+        let timing = try Command.run(["add", "--terms", path, "timing-run", "en", "Timing Run", "--form", "full", "--status", "pref"])
+        #expect(timing.status == 0)
+        let duration = Date().timeIntervalSince(started)
         var old = try Data(contentsOf: URL(fileURLWithPath: path))
         var generator = SeededGenerator(seed: 11)
         var outcomes = (old: 0, new: 0)
@@ -181,7 +187,7 @@ struct MaintenanceCommandTests {
             process.arguments = ["add", "--terms", path, "killed-\(trial)", "en", "Killed Number\(trial)", "--form", "full", "--status", "pref"]
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 0...400_000, using: &generator))
+            usleep(UInt32(Double.random(in: 0...1.3, using: &generator) * duration * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = try Data(contentsOf: URL(fileURLWithPath: path))
