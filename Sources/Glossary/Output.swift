@@ -131,7 +131,9 @@ public struct LineNormalizer {
             for found in workspace.found where found.resolution != .ambiguous {
                 let ref = workspace.senses[found.senses.lowerBound]
                 let surface = UnsafeBufferPointer(rebasing: line[found.start..<found.end])
-                guard let replacement = replacement(for: ref, surface: surface) else { continue }
+                guard let replacement = replacement(for: ref, surface: surface),
+                    !Matcher.replacementWouldJoin(line, found.start..<found.end, replacement)
+                else { continue }
                 out += line[done..<found.start]
                 out += replacement
                 done = found.end
@@ -229,6 +231,33 @@ public struct LineNormalizer {
 }
 
 extension Matcher {
+    /// Whether writing `replacement` in place of `line[range]` would join it to a letter
+    /// or digit next to it that the mention itself was not joined to: a Han mention
+    /// right before a Cyrillic or Latin letter (王毅у → Wang Yiу) would become part of a
+    /// new word and read differently. Such a mention is left as it is, so that the
+    /// output reads as the input does and normalizing it again changes nothing.
+    static func replacementWouldJoin(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ replacement: [UInt8]) -> Bool {
+        func isWord(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { ScalarTraits($0).characterClass == .wordCharacter } ?? false }
+        func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+            guard index >= 0, index < bytes.count else { return nil }
+            return decodeScalar(bytes, at: index)?.0
+        }
+        func start(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var i = index - 1
+            while i > 0 && i > index - 4 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+            return i
+        }
+        return replacement.withUnsafeBufferPointer { new in
+            guard !new.isEmpty, !range.isEmpty else { return false }
+            let joinsBefore = isWord(scalar(at: start(before: range.lowerBound, in: line), in: line))
+                && isWord(scalar(at: 0, in: new)) && !isWord(scalar(at: range.lowerBound, in: line))
+            let joinsAfter = isWord(scalar(at: range.upperBound, in: line))
+                && isWord(scalar(at: start(before: new.count, in: new), in: new))
+                && !isWord(scalar(at: start(before: range.upperBound, in: line), in: line))
+            return joinsBefore || joinsAfter
+        }
+    }
+
     /// The text that replaces a mention when normalizing to `language`: its concept's
     /// preferred term of the same form (else the preferred full term). Nil for an
     /// ambiguous mention or a concept without a term in that language.

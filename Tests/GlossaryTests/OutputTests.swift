@@ -29,6 +29,11 @@ struct OutputTests {
         ("Moskwa, Moskow, Moscow", "id", "Moskow, Moskow, Moskow"),
         ("ШОЙГУ ПРИЕХАЛ", "en", "SHOIGU ПРИЕХАЛ"),  // an all-caps surface in another script
         ("Шойгу приехал", "en", "Shoigu приехал"),
+        // Found by the fuzzer: a Han name right before a letter of another script is left
+        // as it is, or its replacement would merge with the letter (王毅у → Wang Yiу).
+        ("王毅у dan 王毅.", "en", "王毅у dan Wang Yi."),
+        ("x王毅", "en", "x王毅"),
+        ("说王毅说", "en", "说Wang Yi说"),
     ]
 
     @Test("The scalar table answers as Unicode's properties do")
