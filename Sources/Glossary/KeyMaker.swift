@@ -1,4 +1,4 @@
-import Synchronization
+
 
 /// The two keys of one word.
 ///
@@ -25,7 +25,7 @@ final class KeyMaker: Sendable {
     /// word with none of these bytes has its lower case as its folded key.
     private let sensitiveLow: UInt64
     private let sensitiveHigh: UInt64
-    private let state: Mutex<State>
+    private let state: Lock<State>
 
     /// The most words each cache keeps before it is emptied (bounded memory on any input).
     static let cacheLimit = 200_000
@@ -69,7 +69,7 @@ final class KeyMaker: Sendable {
         }
         sensitiveLow = low
         sensitiveHigh = high
-        state = Mutex(State(variants: variants))
+        state = Lock(State(variants: variants))
     }
 
     /// Adds precomputed keys (from a key file), used instead of ICU when a word comes up.

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A term table compiled for matching. Build it once and share it: it is immutable and
 /// safe to use from many threads at once.
@@ -27,7 +26,7 @@ public final class Matcher: Sendable {
     private let conceptIndex: [String: Int32]
     /// Workspaces kept between calls of the one-shot APIs, so that a call per document
     /// does not pay for fresh buffers and an empty word memo each time.
-    private let workspaces = Mutex<[ScanWorkspace]>([])
+    private let workspaces = Lock<[ScanWorkspace]>([])
 
     /// Per entry: the cased key (for `abbr` terms and for choosing the row spelled
     /// like the surface; ranges of one buffer), and the folded keys of the term's
