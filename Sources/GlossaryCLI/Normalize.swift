@@ -47,7 +47,7 @@ struct Normalize: ParsableCommand {
     var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Longest piece of a line processed at once, in bytes.", valueName: "n"))
-    var segmentBytes: Int = 16 << 20
+    var segmentBytes: Int = 1 << 20
 
     @Flag(name: .long, help: "At the end, print one JSON line of figures to standard error: seconds to load the table and to process, bytes, lines, mentions.")
     var stats = false
