@@ -161,7 +161,7 @@ public struct SystemError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads a whole file with plain POSIX calls.
-func readWholeFile(_ path: String) throws(SystemError) -> [UInt8] {
+public func readWholeFile(_ path: String) throws(SystemError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw SystemError(errno) }
     defer { close(fd) }

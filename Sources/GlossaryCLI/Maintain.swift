@@ -430,19 +430,10 @@ struct Progress {
 
 /// Reads a whole file, with an error that names it.
 func readFile(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { throw FileError(path: path, error: SystemError(errno)) }
-    defer { close(fd) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw FileError(path: path, error: SystemError(errno))
-        }
-        if n == 0 { return result }
-        result += chunk[0..<n]
+    do {
+        return try readWholeFile(path)
+    } catch {
+        throw FileError(path: path, error: error)
     }
 }
 

@@ -57,6 +57,11 @@ struct FaultTests {
         }
         print("faults: 1000 edits killed at random moments: \(counts.finished) had finished, \(counts.killed) were killed; the table was the old one \(counts.oldTable) times and the new one \(counts.newTable) times; it loaded every time, and no finished edit was lost")
         #expect(counts.oldTable > 0 && counts.newTable > 0, "the kills should land both before and after the write")
+        // The next edit removes the temporary files that killed edits left behind.
+        let cleanup = try Self.start(["remove", "--terms", path, "timing", "en", "Timing Row"])
+        cleanup.waitUntilExit()
+        #expect(cleanup.terminationStatus == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["terms.tsv"])
     }
 
     @Test("Eight editors at once, 25 rounds: every edit reports success and lands", .timeLimit(.minutes(10)))

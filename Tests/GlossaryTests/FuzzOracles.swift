@@ -20,13 +20,7 @@ enum FuzzOracles {
             let line = Array(line)
             let mentions = fixture.mentions(inUTF8: line)
             if line.count <= referenceLimit {
-                let actual = line.withUnsafeBufferPointer { buffer in
-                    fixture.mentions(inParagraph: buffer, workspace: &workspace).map { mention in
-                        ReferenceMatcher.Result(range: mention.range, senses: mention.senses.map(\.conceptID),
-                                                terms: mention.senses.map(\.term.line), resolution: mention.resolution,
-                                                mixed: mention.isMixedScript)
-                    }
-                }
+                let actual = fixture.referenceResults(inLine: line, workspace: &workspace)
                 if actual != referenceMatcher.mentions(inLine: line) {
                     return "the matcher and the reference disagree on \(line)"
                 }

@@ -98,13 +98,7 @@ struct InvariantTests {
         var workspace = ScanWorkspace()
         for line in Self.lines(seed) {
             // The reference works on a paragraph without a line feed or a CR LF split.
-            let actual = line.withUnsafeBufferPointer { buffer in
-                fixture.mentions(inParagraph: buffer, workspace: &workspace).map { mention in
-                    ReferenceMatcher.Result(range: mention.range, senses: mention.senses.map(\.conceptID),
-                                            terms: mention.senses.map(\.term.line), resolution: mention.resolution,
-                                            mixed: mention.isMixedScript)
-                }
-            }
+            let actual = fixture.referenceResults(inLine: line, workspace: &workspace)
             let expected = ReferenceComparisonTests.reference.mentions(inLine: line)
             #expect(actual == expected, "seed \(seed): \(String(decoding: line, as: UTF8.self).debugDescription)")
             if actual != expected { return }

@@ -150,12 +150,7 @@ struct MaintenanceCommandTests {
         let words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
         var processes: [Process] = []
         for (index, word) in words.enumerated() {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Command.binary)
-            process.arguments = ["add", "--terms", path, "concept-\(index)", "en", "Concept \(word)", "--form", "full", "--status", "pref"]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            processes.append(process)
+            processes.append(try FaultTests.start(["add", "--terms", path, "concept-\(index)", "en", "Concept \(word)", "--form", "full", "--status", "pref"]))
         }
         for process in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
@@ -163,49 +158,6 @@ struct MaintenanceCommandTests {
         let terms = Set(table.rows.map(\.term))
         #expect(words.allSatisfy { terms.contains("Concept \($0)") })
         print("racing editors: \(words.count) concurrent adds, \(words.filter { terms.contains("Concept \($0)") }.count) landed")
-    }
-
-    @Test("An edit killed at a random moment leaves the old table or the new one")
-    func killedEdits() throws {
-        // A big table, so that writing it takes long enough to be interrupted.
-        var text = TermTable.header + "\n"
-        for index in 0..<20_000 { text += "person-\(index)\ten\tPerson Number\(index) Example\tfull\tpref\n" }
-        let folder = try TableFileTests.folder()
-        let path = try TableFileTests.write(text, in: folder)
-        // How long an edit takes when nothing stops it, so that the kills fall before,
-        // during and after the write.
-        let started = Date()
-        let timing = try Command.run(["add", "--terms", path, "timing-run", "en", "Timing Run", "--form", "full", "--status", "pref"])
-        #expect(timing.status == 0)
-        let duration = Date().timeIntervalSince(started)
-        var old = try Data(contentsOf: URL(fileURLWithPath: path))
-        var generator = SeededGenerator(seed: 11)
-        var outcomes = (old: 0, new: 0)
-        for trial in 0..<12 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Command.binary)
-            process.arguments = ["add", "--terms", path, "killed-\(trial)", "en", "Killed Number\(trial)", "--form", "full", "--status", "pref"]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(Double.random(in: 0...1.3, using: &generator) * duration * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let now = try Data(contentsOf: URL(fileURLWithPath: path))
-            let loaded = try TermTable(utf8: Array(now), source: path)  // always loads
-            if now == old {
-                outcomes.old += 1
-            } else {
-                #expect(loaded.rows.contains { $0.term == "Killed Number\(trial)" })
-                #expect(loaded.rows.count == (try TermTable(utf8: Array(old), source: path)).rows.count + 1)
-                outcomes.new += 1
-                old = now
-            }
-        }
-        print("killed edits: \(outcomes.old) left the old table, \(outcomes.new) the new one, 0 broken")
-        // The next edit cleans up what the killed ones left.
-        let run = try Command.run(["remove", "--terms", path, "person-0", "en", "Person Number0 Example"])
-        #expect(run.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["terms.tsv"])
     }
 
     @Test("lookup explains the key and names the concept; status 1 and the nearest terms when none")

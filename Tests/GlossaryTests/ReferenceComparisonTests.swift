@@ -62,13 +62,7 @@ struct ReferenceComparisonTests {
         var workspace = ScanWorkspace()
         for index in 0..<400 {
             let line = RandomText.line(&rng)
-            let actual = line.withUnsafeBufferPointer { buffer in
-                fixture.mentions(inParagraph: buffer, workspace: &workspace).map { mention in
-                    ReferenceMatcher.Result(range: mention.range, senses: mention.senses.map(\.conceptID),
-                                            terms: mention.senses.map(\.term.line), resolution: mention.resolution,
-                                            mixed: mention.isMixedScript)
-                }
-            }
+            let actual = fixture.referenceResults(inLine: line, workspace: &workspace)
             let expected = Self.reference.mentions(inLine: line)
             #expect(actual == expected, "seed \(seed), line \(index): \(String(decoding: line, as: UTF8.self).debugDescription)")
             if actual != expected { return }

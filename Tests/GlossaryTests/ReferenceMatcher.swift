@@ -267,3 +267,17 @@ struct ReferenceMatcher {
         }
     }
 }
+
+extension Matcher {
+    /// The real matcher's mentions of one paragraph, in the reference matcher's terms,
+    /// for comparing the two.
+    func referenceResults(inLine line: [UInt8], workspace: inout ScanWorkspace) -> [ReferenceMatcher.Result] {
+        line.withUnsafeBufferPointer { buffer in
+            mentions(inParagraph: buffer, workspace: &workspace).map { mention in
+                ReferenceMatcher.Result(range: mention.range, senses: mention.senses.map(\.conceptID),
+                                        terms: mention.senses.map(\.term.line), resolution: mention.resolution,
+                                        mixed: mention.isMixedScript)
+            }
+        }
+    }
+}
