@@ -22,6 +22,11 @@ struct Normalize: ParsableCommand {
             concept its line supports. Lines longer than --segment-bytes are processed in pieces \
             cut at a space, so memory stays bounded on any input.
 
+            Documents in JSON lines: --json-field PATH processes only the string at PATH of each \
+            line's JSON value and leaves every other byte as it was (with --format jsonl, a field \
+            NAME_mentions is added after it). A line that is not JSON stops the command with its \
+            line number, or passes unchanged with --keep-bad-lines.
+
             Exit status: 0 success, 1 usage error, 2 a bad table or an unreadable input. A closed \
             pipe (| head) ends the command quietly with status 0.
 
@@ -29,6 +34,7 @@ struct Normalize: ParsableCommand {
               echo 'Menlu Rusia Sergey Lavrov tiba di Moskwa.' | glossary normalize
               glossary normalize --to id --format tag article.txt
               glossary normalize --format jsonl *.txt > mentions.jsonl
+              glossary normalize --json-field body.text --to id < documents.jsonl
             """
     )
 
