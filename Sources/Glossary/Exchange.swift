@@ -125,7 +125,7 @@ public enum TableExport {
             if row.status == .deprecated { comment += "; deprecated in \(source)" }
             if row.sharing != .none { comment += "; also names another concept" }
             if !row.note.isEmpty { comment += "; " + row.note }
-            out += [row.term, preferred.term, comment].map(oneLine).joined(separator: "\t") + "\n"
+            out += [row.term, preferred.term, comment].map(\.onOneLine).joined(separator: "\t") + "\n"
         }
         return out
     }
@@ -153,7 +153,7 @@ public enum TableExport {
                 if character == "\\" || character == "," || character == "=" { result.append("\\") }
                 result.append(character)
             }
-            return oneLine(result)
+            return result.onOneLine
         }
         for concept in concepts(matcher.table) {
             let rows = concept.languages.flatMap(\.rows).filter { row in
@@ -262,10 +262,5 @@ public enum TableExport {
             }
         }
         return String(decoding: json.finish(), as: UTF8.self) + "\n"
-    }
-
-    /// Text on one line: tabs and line breaks become spaces.
-    static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
 }

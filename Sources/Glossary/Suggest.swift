@@ -304,7 +304,7 @@ public struct VariantSuggester {
         let middle = String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self).unicodeScalars.count
         let to = min(scalars.count, before.unicodeScalars.count + middle + 60)
         var result = String(String.UnicodeScalarView(scalars[from..<to]))
-        result = result.replacingTabsAndControls()
+        result = result.onOneLine
         return (from > 0 ? "…" : "") + result + (to < scalars.count ? "…" : "")
     }
 
@@ -328,8 +328,9 @@ public struct VariantSuggester {
 }
 
 extension String {
-    /// Tabs, line breaks and other controls as spaces: for one-line examples.
-    func replacingTabsAndControls() -> String {
+    /// The text with tabs, line breaks and other control characters as spaces: for a
+    /// one-line example, or a field of a tab-separated file.
+    var onOneLine: String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 }

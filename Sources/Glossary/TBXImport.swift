@@ -61,8 +61,8 @@ public enum TableImport {
                     problem(note, "a glossary-context note needs a language and a word")
                     continue
                 }
-                found.append(Found(row: TermRow(conceptID: id, language: languageTag(String(fields[0])), term: oneLine(String(fields[1])),
-                                                form: .context, status: nil, note: fields.count > 2 ? oneLine(String(fields[2])) : ""),
+                found.append(Found(row: TermRow(conceptID: id, language: languageTag(String(fields[0])), term: String(fields[1]).onOneLine,
+                                                form: .context, status: nil, note: fields.count > 2 ? String(fields[2]).onOneLine : ""),
                                    line: note.line, column: note.column))
             }
             for languageSection in entry.elements(named: languageName) {
@@ -116,10 +116,10 @@ public enum TableImport {
                             default: problem(note, "unknown glossary-sharing value in “\(value)”", fix: "use shared or default")
                             }
                         } else {
-                            texts.append(oneLine(value).trimmingSpaces())
+                            texts.append(value.onOneLine.trimmingSpaces())
                         }
                     }
-                    found.append(Found(row: TermRow(conceptID: id, language: languageTag(language), term: oneLine(term.text).trimmingSpaces(),
+                    found.append(Found(row: TermRow(conceptID: id, language: languageTag(language), term: term.text.onOneLine.trimmingSpaces(),
                                                     form: form, status: status, sharing: sharing,
                                                     note: texts.filter { !$0.isEmpty }.joined(separator: "; ")),
                                        line: term.line, column: term.column))
@@ -185,7 +185,6 @@ public enum TableImport {
         return ([first.lowercased()] + parts.dropFirst().map(String.init)).joined(separator: "-")
     }
 
-    private static func oneLine(_ text: String) -> String { TableExport.oneLine(text) }
 }
 
 /// The TBX-Basic rules that can be checked without the schemas at hand: what an export
