@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzzer: the library's Swift sources, the C bridge, the test oracles and
-# their fixtures, and Fuzz/Harness.swift, with libFuzzer and AddressSanitizer.
+# their fixtures (Tests/GlossaryTests/Support), and Fuzz/Harness.swift, with libFuzzer
+# and AddressSanitizer. One binary serves every target of FuzzOracles.targets.
 #   bash Fuzz/build.sh            # -> .build-fuzz/glossary-fuzz
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,11 +21,11 @@ module CGlossary {
 MAP
 # The oracles and what they use, without their import lines (one module here).
 for file in FuzzOracles ReferenceMatcher FixtureTable; do
-    grep -v -E '^(@testable )?import (Glossary|Testing)$' "Tests/GlossaryTests/$file.swift" > "$out/src/$file.swift"
+    grep -v -E '^(@testable )?import (Glossary|Testing)$' "Tests/GlossaryTests/Support/$file.swift" > "$out/src/$file.swift"
 done
-swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name GlossaryFuzz \
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name GlossaryFuzz -package-name glossary \
     -I "$out/module" \
-    Sources/Glossary/*.swift "$out"/src/*.swift Fuzz/Harness.swift \
+    $(find Sources/Glossary -name '*.swift' | sort) "$out"/src/*.swift Fuzz/Harness.swift \
     "$out"/*.o $icu_libs -lstdc++ \
     -o "$out/glossary-fuzz"
 echo "$out/glossary-fuzz"

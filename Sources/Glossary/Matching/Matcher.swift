@@ -1,0 +1,167 @@
+/// A term table compiled for matching. Build it once and share it: it is immutable and
+/// safe to use from many threads at once.
+///
+/// What counts as a mention is stated once, in the match rules of `DESIGN.md` (and the
+/// <doc:MatchRules> article): rule 1, whole tokens, leftmost-longest, keys that ignore
+/// spelling, case, script, spaces and hyphens; rule 2, Han and kana; rules 3 to 5, case
+/// (abbreviations, lowercase words, all-caps words); rule 6, clitics; rule 7, which row
+/// a mention reports; rule 8, shared spellings and how a paragraph resolves them.
+public final class Matcher: Sendable {
+    /// The table this matcher was compiled from.
+    public let table: TermTable
+    let keyMaker: KeyMaker
+    let variantsText: String
+    let byteClasses: ByteClasses
+    let trie: Trie
+    let entries: [Entry]
+    let concepts: [Concept]
+    let conceptIndex: [String: Int32]
+    /// Workspaces kept between calls of the one-shot APIs, so that a call per document
+    /// does not pay for fresh buffers and an empty word memo each time.
+    private let workspaces = Lock<[ScanWorkspace]>([])
+
+    /// Per entry: the cased key (for `abbr` terms and for choosing the row spelled
+    /// like the surface; ranges of one buffer), and the folded keys of the term's
+    /// all-caps words. Kept apart from `Entry` so that reading an entry in the hot loop
+    /// copies no references.
+    let casedKeys: [UInt8]
+    let casedRanges: [Range<Int32>]
+    let entryAllCapsWords: [[[UInt8]]]
+
+    /// One row, compiled.
+    struct Entry: Sendable {
+        var row: Int
+        var concept: Int32
+        var isContext: Bool
+        var isAbbr: Bool
+        /// The term is one word with a capital letter: it never matches an all-lowercase
+        /// word (rule 4).
+        var capitalizedSingleWord: Bool
+        /// Lower ranks win when several rows of one concept match (rule 7).
+        var rank: Int
+    }
+
+    /// A concept's preferred terms.
+    struct Concept: Sendable {
+        var id: String
+        /// The row indexes of its preferred terms (a handful: a flat list is cheaper to
+        /// build for 100,000 concepts than nested dictionaries, and lookups are cached).
+        var preferred: [Int]
+    }
+
+    /// Compiles a table. Throws a ``TableError`` when a term has no letters or digits,
+    /// when two concepts' terms share a key without saying so (`+shared`), or when the
+    /// variant rules do not compile. A `keyCache` made for the same rules saves the ICU
+    /// work of keying the table's words; one that does not fit is ignored.
+    public init(table: TermTable, variants: VariantRules = .shipped, keyCache: KeyCache? = nil) throws(TableError) {
+        self.table = table
+        // 1. The key maker: the variant rules compiled, and the saved keys of the words.
+        let keyMaker = try Self.keyMaker(variants: variants)
+        if let keyCache { keyMaker.preload(keyCache, variants: variants.text) }
+        self.keyMaker = keyMaker
+        self.variantsText = variants.text
+        self.byteClasses = ByteClasses(keyMaker: keyMaker)
+        // 2. The concepts, in order of first appearance, with their preferred rows.
+        let concepts = ConceptIndex(table: table)
+        self.concepts = concepts.concepts
+        self.conceptIndex = concepts.index
+        // 3. Every row keyed and checked, and the spellings that concepts share checked
+        //    against their `+shared` and `+default` marks.
+        let compiled = try CompiledEntries(table: table, conceptOfRow: concepts.conceptOfRow, keyMaker: keyMaker)
+        self.entries = compiled.entries
+        self.casedKeys = compiled.casedKeys
+        self.casedRanges = compiled.casedRanges
+        self.entryAllCapsWords = compiled.allCapsWords
+        // 4. The trie of the folded keys.
+        self.trie = Trie(keys: compiled.keys) { compiled.needsCapitals($0) }
+    }
+
+    /// The key maker for these variant rules, or the error that names the failing rule.
+    private static func keyMaker(variants: VariantRules) throws(TableError) -> KeyMaker {
+        do {
+            return try KeyMaker(variantRules: Array(variants.text.utf8), name: variants.source)
+        } catch {
+            throw TableError([diagnostic(for: error, in: variants)])
+        }
+    }
+
+    /// ICU reports the failing rule's text; the diagnostic points at its line in the file.
+    private static func diagnostic(for error: ICUError, in rules: VariantRules) -> Diagnostic {
+        var line = 0, column = 1
+        if !error.context.isEmpty {
+            for (number, text) in rules.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let range = text.firstRange(of: error.context.trimmingSpaces()) {
+                    line = number + 1
+                    column = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound) + 1
+                    break
+                }
+            }
+        }
+        return Diagnostic(at: SourceLocation(file: rules.source, line: line, column: column),
+                          message: "the variant rules do not compile: \(error)",
+                          fix: "correct the rule; the syntax is ICU's transform rule syntax")
+    }
+
+    /// The cased key of an entry.
+    @inline(__always)
+    func casedKey(ofEntry index: Int32) -> ArraySlice<UInt8> {
+        let range = casedRanges[Int(index)]
+        return casedKeys[Int(range.lowerBound)..<Int(range.upperBound)]
+    }
+
+    /// Compiles the shipped table with the shipped variant rules and key cache.
+    public static func shipped() throws(TableError) -> Matcher {
+        try Matcher(table: TermTable.shipped(), keyCache: .shipped)
+    }
+
+    /// The keys of every word this matcher has keyed through ICU or the variant rules
+    /// so far: right after `init`, exactly the table's. Save it beside the table to
+    /// load the table faster next time (see ``KeyCache``).
+    public func keyCache() -> KeyCache {
+        keyMaker.exportCache(variants: variantsText)
+    }
+
+    /// Runs `body` with a workspace from the pool (or a new one), and returns it after.
+    func withWorkspace<Result>(_ body: (inout ScanWorkspace) -> Result) -> Result {
+        var workspace = workspaces.withLock { $0.popLast() } ?? ScanWorkspace()
+        let result = body(&workspace)
+        workspaces.withLock { pool in
+            if pool.count < 16 { pool.append(workspace) }
+        }
+        return result
+    }
+
+    // MARK: Looking up concepts
+
+    /// The languages in which the table has preferred terms, sorted.
+    public var languages: [String] {
+        var languages = Set<String>()
+        for concept in concepts {
+            for row in concept.preferred { languages.insert(table.rows[row].language) }
+        }
+        return languages.sorted()
+    }
+
+    /// Whether the table has a concept with this id.
+    public func hasConcept(_ id: String) -> Bool { conceptIndex[id] != nil }
+
+    /// The preferred term of a concept in a language and form, falling back as the
+    /// normalizer does: the preferred term of that form, else the preferred full term;
+    /// in `language`, else in `und`. Nil when there is none.
+    public func preferredTerm(conceptID: String, language: String, form: TermForm) -> TermRow? {
+        guard let index = conceptIndex[conceptID] else { return nil }
+        return preferredTerm(concept: index, language: language, form: form)
+    }
+
+    func preferredTerm(concept index: Int32, language: String, form: TermForm) -> TermRow? {
+        let preferred = concepts[Int(index)].preferred.map { table.rows[$0] }
+        for lang in [language, "und"] {
+            if let row = preferred.first(where: { $0.language == lang && $0.form == form })
+                ?? preferred.first(where: { $0.language == lang && $0.form == .full })
+            {
+                return row
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,22 @@
+import CGlossary
+
+/// The data files built into the binary.
+enum EmbeddedData {
+    static var terms: [UInt8] {
+        var length = 0
+        let pointer = glossary_default_terms(&length)
+        return Array(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
+    static var keys: [UInt8] {
+        var length = 0
+        let pointer = glossary_default_keys(&length)
+        return Array(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
+    static var variants: [UInt8] {
+        var length = 0
+        let pointer = glossary_default_variants(&length)
+        return Array(UnsafeBufferPointer(start: pointer, count: length))
+    }
+}

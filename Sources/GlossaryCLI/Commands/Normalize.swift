@@ -1,0 +1,148 @@
+import ArgumentParser
+import Glibc
+import Glossary
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Normalize the mentions in text: replace, tag or list them.",
+        discussion: """
+            Reads the files, or standard input, line by line and writes standard output. Every \
+            mention of a concept of the term table becomes the concept's preferred term in the \
+            language of --to, in the same form (an abbreviation stays an abbreviation where the \
+            language has one). Everything else passes through byte for byte: other text, CR LF, \
+            a byte-order mark, invalid UTF-8, NUL bytes.
+
+            Formats (--format):
+              text   mentions replaced:   Shoygu tiba  ->  Shoigu tiba
+              tag    mentions marked:     ⟦sergei-shoigu|Shoygu⟧ tiba
+              jsonl  one JSON object per mention, with byte offsets in its line
+            glossary untag removes the marks of tag, giving the text back byte for byte.
+
+            A paragraph is a line: a spelling that several concepts share (PKT, PBB) goes to the \
+            concept its line supports. Lines longer than --segment-bytes are processed in pieces \
+            cut at a space, so memory stays bounded on any input.
+
+            Documents in JSON lines: --json-field PATH processes only the string at PATH of each \
+            line's JSON value and leaves every other byte as it was (with --format jsonl, a field \
+            NAME_mentions is added after it). A line that is not JSON stops the command with its \
+            line number, or passes unchanged with --keep-bad-lines.
+
+            Exit status: 0 success, 1 usage error, 2 a bad table or an unreadable input. A closed \
+            pipe (| head) ends the command quietly with status 0.
+
+            Examples:
+              echo 'Menlu Rusia Sergey Lavrov tiba di Moskwa.' | glossary normalize
+              glossary normalize --to id --format tag article.txt
+              glossary normalize --format jsonl *.txt > mentions.jsonl
+              glossary normalize --json-field body.text --to id < documents.jsonl
+            """
+    )
+
+    @OptionGroup var table: TableOptions
+
+    @OptionGroup var language: TargetLanguageOption
+
+    @Option(name: .long, help: ArgumentHelp("Output format: text, tag or jsonl.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Flush the output after every line (the default when standard output is a terminal).")
+    var lineBuffered = false
+
+    @Option(name: .long, help: ArgumentHelp("Threads to normalize with (default: the number of cores). The output is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Longest piece of a line processed at once, in bytes.", valueName: "n"))
+    var segmentBytes: Int = 1 << 20
+
+    @Flag(name: .long, help: "At the end, print one JSON line of figures to standard error: seconds to load the table and to process, bytes, lines, mentions.")
+    var stats = false
+
+    @Option(name: .long, help: ArgumentHelp("Read JSON lines and process the string at this field (text, body.text, or a JSON Pointer such as /items/0/text); every other byte stays.", valueName: "path"))
+    var jsonField: String?
+
+    @Flag(name: .long, help: "With --json-field: pass a line that is not valid JSON, or whose field is not a string, through unchanged (and count it) instead of stopping.")
+    var keepBadLines = false
+
+    @Argument(help: ArgumentHelp("Files to read; none, or -, for standard input.", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        guard segmentBytes >= 64 else { throw ValidationError("--segment-bytes must be at least 64") }
+        if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be from 1 to 256") }
+        if let jsonField, JSONFieldNormalizer.parsePath(jsonField) == nil {
+            throw ValidationError("--json-field must be a key path such as text or body.text, or a JSON Pointer such as /body/text")
+        }
+        if keepBadLines && jsonField == nil { throw ValidationError("--keep-bad-lines goes with --json-field") }
+    }
+
+    func run() throws {
+        let started = monotonicSeconds()
+        let matcher = try table.loadMatcher()
+        let loaded = monotonicSeconds()
+        let to = language.to ?? "en"
+        if format == .text && !matcher.languages.contains(to) {
+            printError("glossary: the table has no preferred terms in “\(to)”; it has: \(matcher.languages.joined(separator: ", "))")
+            throw ExitStatus.usage
+        }
+        let inputs = try Input.openAll(files)
+
+        signal(SIGPIPE, SIG_IGN)
+        let interactive = lineBuffered || isatty(1) == 1
+        var output = OutputStream(fd: 1, lineBuffered: interactive)
+        // Line by line when the output is read as it comes; otherwise in parallel.
+        let workers = interactive ? 1 : jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let path = jsonField.flatMap(JSONFieldNormalizer.parsePath)
+        var pool = WorkerPool(matcher: matcher, format: format, language: to, jsonPath: path, keepBadLines: keepBadLines,
+                              workers: max(1, workers))
+        for input in inputs {
+            // A JSON document is never cut: its line is read whole.
+            var reader = LineReader(fd: input.fd, segmentLimit: path == nil ? segmentBytes : Int.max / 2)
+            var lineNumber = 0
+            var offsetInLine = 0
+            do {
+                while let piece = try reader.next(into: &pool.bytes) {
+                    if offsetInLine == 0 { lineNumber += 1 }
+                    pool.add(Work(count: piece.count, input: input.name, lineNumber: lineNumber, offset: offsetInLine,
+                                  lineEnd: (format != .jsonl || path != nil) && piece.hasNewline))
+                    offsetInLine = piece.endsLine ? 0 : offsetInLine + piece.count
+                    if pool.isFull || (interactive && piece.endsLine) {
+                        try runBatch(&pool, &output)
+                    }
+                }
+            } catch let error as SystemError {
+                try runBatch(&pool, &output)
+                try? output.flush()
+                printError("glossary: \(input.name): \(error)")
+                throw ExitStatus.failure
+            }
+            input.close()
+        }
+        try runBatch(&pool, &output)
+        try output.flush()
+        if pool.badLines.count > 0 {
+            let shown = pool.badLines.prefix(5).map(\.description)
+            printError("glossary: \(pool.badLines.count) line\(pool.badLines.count == 1 ? "" : "s") passed through unchanged (--keep-bad-lines):\n  "
+                       + shown.joined(separator: "\n  ") + (pool.badLines.count > 5 ? "\n  …" : ""))
+        }
+        if stats {
+            let counts = pool.counts
+            printError(#"{"load_seconds":\#(loaded - started),"process_seconds":\#(monotonicSeconds() - loaded),"bytes":\#(counts.bytes),"lines":\#(counts.lines),"mentions":\#(counts.mentions),"ambiguous":\#(counts.ambiguous),"tokens":\#(counts.tokens)}"#)
+        }
+        // Everything is written: leave without tearing down the matcher, whose hundreds of
+        // thousands of small allocations the kernel takes back at once.
+        Glibc.exit(ExitStatus.success.rawValue)
+    }
+}
+
+/// Runs a batch and writes its output; on a JSON line that cannot be processed (and
+/// without --keep-bad-lines), writes the output of the lines before it, names the line
+/// and exits with status 2.
+private func runBatch(_ pool: inout WorkerPool, _ output: inout OutputStream) throws {
+    pool.run(into: &output.buffer)
+    if let failure = pool.failure {
+        try output.flush()
+        printError("glossary: \(failure.location): not a JSON document with a string at the field: \(failure.message)\n    fix: correct the line, or pass such lines through with --keep-bad-lines")
+        throw ExitStatus.failure
+    }
+    try output.endLine()
+}

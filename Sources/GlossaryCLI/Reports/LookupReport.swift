@@ -1,0 +1,129 @@
+import Glossary
+
+/// `glossary lookup`, for people.
+func lookupText(_ lookup: Lookup) -> String {
+    var lines: [String] = []
+    lines.append("“\(lookup.text)” has the match key “\(lookup.key)”.")
+    for word in lookup.words {
+        lines.append("")
+        lines.append("word “\(word.surface)” → “\(word.key)”")
+        for step in word.steps { lines.append("  \(step.name): \(step.text)") }
+        for rule in word.rules {
+            lines.append("  variant rule at line \(rule.line), `\(rule.rule)`: \(rule.before) → \(rule.after)")
+        }
+    }
+    lines.append("")
+    if lookup.mentions.isEmpty {
+        lines.append("No concept: nothing in the table has this key.")
+        if !lookup.nearest.isEmpty {
+            lines.append("Nearest terms:")
+            for near in lookup.nearest {
+                let term = near.term
+                lines.append("  \(term.term)  (\(term.conceptID), \(term.language) \(term.form.rawValue), edit distance \(near.distance), line \(term.line))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+    for mention in lookup.mentions {
+        let how: String
+        switch mention.resolution {
+        case .unique: how = ""
+        case .context: how = ", chosen by the context"
+        case .defaultSense: how = ", the default sense"
+        case .ambiguous: how = ", ambiguous"
+        }
+        let senses = mention.senses.map { "\($0.conceptID) through “\($0.term.term)” (\($0.term.language) \($0.term.form.rawValue), line \($0.term.line))" }
+        lines.append("“\(mention.surface)” is a mention of \(senses.joined(separator: " or "))\(how)\(mention.isMixedScript ? "; it mixes scripts" : "").")
+    }
+    if !lookup.sameKey.isEmpty {
+        lines.append("Rows with the key “\(lookup.key)”: "
+                     + lookup.sameKey.map { "\($0.term) (\($0.conceptID), \($0.language) \($0.form.rawValue), line \($0.line))" }.joined(separator: "; "))
+    }
+    for concept in lookup.concepts {
+        let rows = concept.rows
+        lines.append("")
+        lines.append("\(concept.id):")
+        var languages: [String] = []
+        for row in rows where !languages.contains(row.language) { languages.append(row.language) }
+        for language in languages {
+            let terms = rows.filter { $0.language == language }.map { row in
+                "\(row.term) (\(row.form.rawValue)\(row.status.map { " " + $0.rawValue } ?? ""))"
+            }
+            lines.append("  \(language): \(terms.joined(separator: ", "))")
+        }
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// `glossary lookup --format json`.
+func lookupJSON(_ lookup: Lookup) -> String {
+    func row(_ json: inout JSONWriter, _ row: TermRow) {
+        json.field("id", row.conceptID)
+        json.field("lang", row.language)
+        json.field("term", row.term)
+        json.field("form", row.form.rawValue)
+        json.field("status", row.status?.rawValue)
+        json.field("line", row.line)
+    }
+    var json = JSONWriter()
+    json.field("text", lookup.text)
+    json.field("key", lookup.key)
+    json.field("words") { json in
+        json.array(lookup.words) { json, word in
+            json.object { json in
+                json.field("surface", word.surface)
+                json.field("key", word.key)
+                json.field("steps") { json in
+                    json.array(word.steps) { json, step in
+                        json.object { json in
+                            json.field("step", step.name)
+                            json.field("text", step.text)
+                        }
+                    }
+                }
+                json.field("rules") { json in
+                    json.array(word.rules) { json, rule in
+                        json.object { json in
+                            json.field("line", rule.line)
+                            json.field("rule", rule.rule)
+                            json.field("before", rule.before)
+                            json.field("after", rule.after)
+                        }
+                    }
+                }
+            }
+        }
+    }
+    json.field("mentions") { json in
+        json.array(lookup.mentions) { json, mention in
+            json.object { json in
+                json.field("start", mention.range.lowerBound)
+                json.field("end", mention.range.upperBound)
+                json.field("surface", mention.surface)
+                json.field("resolution", mention.resolution.rawValue)
+                json.field("mixed_script", mention.isMixedScript)
+                json.field("senses") { json in
+                    json.array(mention.senses) { json, sense in json.object { row(&$0, sense.term) } }
+                }
+            }
+        }
+    }
+    json.field("concepts") { json in
+        json.array(lookup.concepts) { json, concept in
+            json.object { json in
+                json.field("id", concept.id)
+                json.field("terms") { json in json.array(concept.rows) { json, term in json.object { row(&$0, term) } } }
+            }
+        }
+    }
+    json.field("same_key") { json in json.array(lookup.sameKey) { json, term in json.object { row(&$0, term) } } }
+    json.field("nearest") { json in
+        json.array(lookup.nearest) { json, near in
+            json.object { json in
+                row(&json, near.term)
+                json.field("distance", near.distance)
+            }
+        }
+    }
+    return String(decoding: json.finish(), as: UTF8.self)
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+/// Black-box runs of the built `glossary` command: bytes in on stdin, bytes out.
+@Suite("The glossary command")
+struct CommandTests {
+    @Test("text: replaces mentions with the preferred English term by default")
+    func textDefault() throws {
+        let run = try CommandRunner.run(["normalize"], "Menlu Sergey Lavrov tiba di Moskwa bersama Shoygu.\n")
+        #expect(run.status == 0)
+        #expect(run.text == "Menlu Sergei Lavrov tiba di Moscow bersama Shoigu.\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test("--to id writes the preferred Indonesian terms")
+    func toIndonesian() throws {
+        let run = try CommandRunner.run(["normalize", "--to", "id"], "Partai Komunis China (PKC) dan Cina\n")
+        #expect(run.text == "Partai Komunis Tiongkok (PKT) dan Tiongkok\n")
+    }
+
+    @Test("tag and jsonl formats")
+    func otherFormats() throws {
+        let tag = try CommandRunner.run(["normalize", "--format", "tag"], "Шойгу di Moskow\n")
+        #expect(tag.text == "⟦sergei-shoigu|Шойгу⟧ di ⟦moscow|Moskow⟧\n")
+        let jsonl = try CommandRunner.run(["normalize", "--format", "jsonl"], "x\nWang Yi\n")
+        #expect(jsonl.text.hasPrefix(#"{"input":"-","line":2,"start":0,"end":7,"surface":"Wang Yi","id":"wang-yi","#))
+        #expect(jsonl.text.hasSuffix("}\n"))
+    }
+
+    @Test("untag undoes tag byte for byte, literal brackets, CR LF and invalid UTF-8 included")
+    func untagUndoesTag() throws {
+        var input = Data("⟦⟦Rusia|x⟧ ⟧Shoigu⟦ Rusianya ⟦china|Cina⟧ PKT\r\n".utf8)
+        input.append(contentsOf: [0xFF, 0x0A])
+        input.append(Data("tanpa akhir baris Moskwa".utf8))
+        let file = try TemporaryFolder.write(input, named: "tagme.txt")
+        let run = try CommandRunner.shell("\"$GLOSSARY\" normalize --format tag '\(file)' | \"$GLOSSARY\" untag")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == input)
+    }
+
+    @Test("Bytes that are not mentions pass through untouched: CR LF, BOM, invalid UTF-8, NUL, no final newline")
+    func passthrough() throws {
+        var input = Data("\u{FEFF}Rusia\r\n".utf8)
+        input.append(contentsOf: [0xFF, 0xC0, 0x00])
+        input.append(Data(" tanpa akhir baris".utf8))
+        var expected = Data("\u{FEFF}Russia\r\n".utf8)
+        expected.append(contentsOf: [0xFF, 0xC0, 0x00])
+        expected.append(Data(" tanpa akhir baris".utf8))
+        let run = try CommandRunner.run(["normalize"], stdin: input)
+        #expect(run.stdout == expected)
+    }
+
+    @Test("Reads files in order, naming each in jsonl")
+    func files() throws {
+        let a = try TemporaryFolder.write(Data("Rusia\n".utf8), named: "a.txt")
+        let b = try TemporaryFolder.write(Data("Tiongkok".utf8), named: "b.txt")
+        let run = try CommandRunner.run(["normalize", a, b])
+        #expect(run.text == "Russia\nChina")
+        let jsonl = try CommandRunner.run(["normalize", "--format", "jsonl", a, b])
+        #expect(jsonl.text.contains(#""input":"\#(a)""#))
+        #expect(jsonl.text.contains(#""input":"\#(b)""#))
+    }
+
+    @Test("The shipped table is built in: any working directory works")
+    func anyDirectory() throws {
+        let run = try CommandRunner.run(["normalize"], stdin: Data("Rusia\n".utf8), directory: "/")
+        #expect(run.text == "Russia\n")
+    }
+
+    @Test("A bad table: status 2 and a message naming file, line and column")
+    func badTable() throws {
+        let table = try TemporaryFolder.write(Data("id\tlang\tterm\tform\tstatus\tnote\nrussia\ten\tRussia\tful\tpref\t\n".utf8), named: "bad.tsv")
+        let run = try CommandRunner.run(["normalize", "--terms", table], "Russia\n")
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("\(table):2:18: error: unknown form “ful”"))
+    }
+
+    @Test("A custom table replaces the shipped one")
+    func customTable() throws {
+        let table = try TemporaryFolder.write(Data("id\tlang\tterm\tform\tstatus\tnote\nkremlin\ten\tKremlin\tfull\tpref\t\nkremlin\tid\tKremlin\tfull\tpref\t\nkremlin\tru\tКремль\tfull\tpref\t\n".utf8), named: "ok.tsv")
+        let run = try CommandRunner.run(["normalize", "--terms", table, "--format", "tag"], "Кремль dan Rusia\n")
+        #expect(run.text == "⟦kremlin|Кремль⟧ dan Rusia\n")
+    }
+
+    @Test("An unreadable input: status 2, a message, and no output at all")
+    func missingInput() throws {
+        let good = try TemporaryFolder.write(Data("Rusia\n".utf8), named: "good.txt")
+        let run = try CommandRunner.run(["normalize", good, "/nonexistent/input.txt"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "glossary: /nonexistent/input.txt: No such file or directory\n")
+    }
+
+    @Test("Usage errors: status 1", arguments: [
+        ["normalize", "--format", "xml"],
+        ["normalize", "--jobs", "0"],
+        ["normalize", "--to", "fr"],
+        ["normalize", "--no-such-option"],
+        ["frobnicate"],
+    ])
+    func usageErrors(_ arguments: [String]) throws {
+        let run = try CommandRunner.run(arguments, "Rusia\n")
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test("--help teaches, with status 0")
+    func help() throws {
+        let top = try CommandRunner.run(["--help"], "")
+        #expect(top.status == 0)
+        #expect(top.text.contains("normalize"))
+        let normalize = try CommandRunner.run(["normalize", "--help"], "")
+        #expect(normalize.status == 0)
+        for word in ["--terms", "--to", "--format", "jsonl", "⟦", "Examples", "Exit status"] {
+            #expect(normalize.text.contains(word), "missing \(word)")
+        }
+    }
+
+    @Test("A closed pipe ends the command quietly with status 0")
+    func closedPipe() throws {
+        let run = try CommandRunner.shell("set -o pipefail; yes 'Shoygu bertemu Wang Yi di Moskwa.' | head -n 300000 | \"$GLOSSARY\" normalize | head -n 1; echo \"status ${PIPESTATUS[2]}\"")
+        #expect(run.text == "Shoigu bertemu Wang Yi di Moscow.\nstatus 0\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test("A line longer than --segment-bytes is processed in pieces cut at spaces, nothing lost")
+    func longLine() throws {
+        let input = String(repeating: "Rusia dan Tiongkok, ", count: 20_000) + "\nRusia\n"
+        let expected = String(repeating: "Russia dan China, ", count: 20_000) + "\nRussia\n"
+        let run = try CommandRunner.run(["normalize", "--segment-bytes", "1000"], input)
+        #expect(run.status == 0)
+        #expect(run.text == expected)
+        let jsonl = try CommandRunner.run(["normalize", "--segment-bytes", "1000", "--format", "jsonl"], input)
+        let lines = jsonl.text.split(separator: "\n")
+        #expect(lines.count == 40_001)
+        #expect(lines[39_999].contains(#""line":1,"start":399990,"end":399998"#))
+        #expect(lines[40_000].contains(#""line":2,"start":0,"end":5"#))
+    }
+
+    @Test("--jobs N writes exactly what one thread writes, in every format", arguments: ["text", "tag", "jsonl"])
+    func parallelOutputIsIdentical(format: String) throws {
+        // About 3 MB: a batch of eight slices, with lines long enough to be cut.
+        var rng = SeededGenerator(seed: 42)
+        var input = Data()
+        while input.count < 3_000_000 {
+            var line = RandomText.line(&rng)
+            if Int.random(in: 0..<200, using: &rng) == 0 {
+                for _ in 0..<2_000 { line += RandomText.line(&rng) + [0x20] }
+            }
+            input.append(contentsOf: line)
+            input.append(0x0A)
+        }
+        let one = try CommandRunner.run(["normalize", "--jobs", "1", "--format", format, "--segment-bytes", "65536"], stdin: input)
+        let two = try CommandRunner.run(["normalize", "--jobs", "2", "--format", format, "--segment-bytes", "65536"], stdin: input)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout.count > input.count / 2)
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test("--line-buffered writes each line before the input ends")
+    func lineBuffered() throws {
+        let (process, input, output) = try CommandRunner.startInteractive(["normalize", "--line-buffered"])
+        input.write(Data("Rusia\n".utf8))
+        var poller = pollfd(fd: output.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&poller, 1, 20_000)
+        #expect(ready == 1)
+        if ready == 1 {
+            #expect(output.availableData == Data("Russia\n".utf8))
+        }
+        try input.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}

@@ -1,0 +1,223 @@
+import Glossary
+import Testing
+
+/// The match rules of DESIGN.md, by their numbers there: one table per rule, each test
+/// named after the rule it checks. The sentences are written for these tests in the
+/// style of Indonesian and English wire copy.
+@Suite("What counts as a mention")
+struct MatchRuleTests {
+    // Rule 1: whole tokens, leftmost-longest, no overlaps; hyphens separate words.
+    static let wholeWords: [Case] = [
+        Case("Delegasi Partai Komunis Tiongkok tiba kemarin.", [("Partai Komunis Tiongkok", "communist-party-of-china")]),
+        Case("Kerajaan Prusia dan Belarusia bukan Rusia.", [("Rusia", "russia")]),
+        Case("Hubungan Tiongkok-Rusia makin erat.", [("Tiongkok", "china"), ("Rusia", "russia")]),
+        Case("Rusia–Tiongkok", [("Rusia", "russia"), ("Tiongkok", "china")]),
+        Case("RusiaTiongkok", []),
+        Case("Shoigus and Shoiguist are not names", []),
+        Case("Menlu Wang Yi, Shoigu, dan Xi Jinping.", [("Wang Yi", "wang-yi"), ("Shoigu", "sergei-shoigu"), ("Xi Jinping", "xi-jinping")]),
+        Case("Wang bertemu Shoigu", [("Wang", "wang-yi"), ("Shoigu", "sergei-shoigu")]),
+        Case("(PKC)", [("PKC", "communist-party-of-china")]),
+        Case("Communist Party of China/CPC", [("Communist Party of China", "communist-party-of-china"), ("CPC", "communist-party-of-china")]),
+        Case("tiba di St. Petersburg kemarin", [("St. Petersburg", "saint-petersburg")]),
+        Case("pandemi COVID-19 mereda", [("COVID-19", "covid-19")]),
+        Case("Wang\u{1}Yi", [("Wang", "wang-yi")]),
+    ]
+
+    @Test("Rule 1: whole tokens, leftmost-longest, no overlaps", arguments: wholeWords)
+    func wholeWordsLeftmostLongest(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 2: one key for all spellings, and separators do not count.
+    static let spellings: [Case] = [
+        Case("Sergey Shoygu hadir.", [("Sergey Shoygu", "sergei-shoigu")]),
+        Case("Sergei Shoigu hadir.", [("Sergei Shoigu", "sergei-shoigu")]),
+        Case("SHOIGU", [("SHOIGU", "sergei-shoigu")]),
+        Case("Kata Sho\u{0069}\u{0301}gu kemarin.", [("Sho\u{0069}\u{0301}gu", "sergei-shoigu")]),
+        Case("Kata Sho\u{00ED}gu kemarin.", [("Sho\u{00ED}gu", "sergei-shoigu")]),
+        Case("Министр Шойгу заявил", [("Шойгу", "sergei-shoigu")]),
+        Case("Сергей Шойгу заявил", [("Сергей Шойгу", "sergei-shoigu")]),
+        Case("Kata Sh\u{043E}igu kemarin.", [("Sh\u{043E}igu", "sergei-shoigu")]),
+        Case("Ｓｈｏｉｇｕ dan ＰＢＢ", [("Ｓｈｏｉｇｕ", "sergei-shoigu"), ("ＰＢＢ", "united-nations")]),
+        Case("主席习近平表示", [("习近平", "xi-jinping")]),
+        Case("Москва", []),
+    ]
+
+    @Test("Rule 2: spelling-insensitive match keys", arguments: spellings)
+    func spellingInsensitive(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    static let separators: [Case] = [
+        Case("Organisasi Kerja Sama Shanghai", [("Organisasi Kerja Sama Shanghai", "shanghai-cooperation-organisation")]),
+        Case("Organisasi Kerjasama Shanghai", [("Organisasi Kerjasama Shanghai", "shanghai-cooperation-organisation")]),
+        Case("Organisasi Kerja-sama Shanghai", [("Organisasi Kerja-sama Shanghai", "shanghai-cooperation-organisation")]),
+        Case("Organisasi  Kerja\u{00A0}Sama\tShanghai", [("Organisasi  Kerja\u{00A0}Sama\tShanghai", "shanghai-cooperation-organisation")]),
+        Case("Perserikatan Bangsa Bangsa", [("Perserikatan Bangsa Bangsa", "united-nations")]),
+        Case("Perserikatan Bangsa-Bangsa", [("Perserikatan Bangsa-Bangsa", "united-nations")]),
+        Case("kawasan Asia Pasifik", [("Asia Pasifik", "asia-pacific")]),
+        Case("kawasan Asia-Pasifik", [("Asia-Pasifik", "asia-pacific")]),
+        Case("Wang\u{3000}Yi", [("Wang\u{3000}Yi", "wang-yi")]),
+    ]
+
+    @Test("Rule 2: spaces and hyphens inside a term do not count", arguments: separators)
+    func separatorsInsideTerms(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 3: Han and kana match from any character, two or more of them, nothing else.
+    static let han: [Case] = [
+        Case("中国外长王毅会见", [("中国", "china"), ("王毅", "wang-yi")]),
+        Case("他说中国", [("中国", "china")]),
+        Case("中国人", [("中国", "china")]),
+        Case("王 说", []),
+        Case("中国Rusia", [("中国", "china"), ("Rusia", "russia")]),
+    ]
+
+    @Test("Rule 3: Han and kana", arguments: han)
+    func hanAndKana(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 4: abbreviations only in their own case.
+    static let abbreviations: [Case] = [
+        Case("Sidang PBB dibuka.", [("PBB", "united-nations")]),
+        Case("tagihan pbb naik", []),
+        Case("Pbb", []),
+        Case("Presiden AS tiba.", [("AS", "united-states")]),
+        Case("as well as the US", [("US", "united-states")]),
+        Case("Us", []),
+        Case("ＰＢＢ", [("ＰＢＢ", "united-nations")]),
+    ]
+
+    @Test("Rule 4: abbreviations match only in their own case", arguments: abbreviations)
+    func abbreviationsInTheirCase(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 5: a capitalised one-word name never matches an all-lowercase word.
+    static let lowercaseWords: [Case] = [
+        Case("pinjam wang dari bank", []),
+        Case("Wang tiba", [("Wang", "wang-yi")]),
+        Case("barang buatan china", []),
+        Case("wang yi tiba", [("wang yi", "wang-yi")]),
+        Case("Dunia multipolar", [("Dunia multipolar", "multipolar-world")]),
+        Case("membangun dunia multipolar", [("dunia multipolar", "multipolar-world")]),
+    ]
+
+    @Test("Rule 5: lowercase words", arguments: lowercaseWords)
+    func lowercaseWordsOfNames(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 6: all-caps words match names only in headlines and datelines.
+    static let allCaps: [Case] = [
+        Case("SHOIGU BERTEMU WANG YI", [("SHOIGU", "sergei-shoigu"), ("WANG YI", "wang-yi")]),
+        Case("Menurut SHOIGU, pasukan siap.", []),
+        Case("MOSKOW – Menteri itu tiba.", [("MOSKOW", "moscow")]),
+        Case("Kami tiba di MOSKOW kemarin.", []),
+        Case("Virus COVID-19", [("COVID-19", "covid-19")]),
+    ]
+
+    @Test("Rule 6: all-caps words", arguments: allCaps)
+    func allCapsWords(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 7: Indonesian clitics.
+    static let clitics: [Case] = [
+        Case("Rusianya", [("Rusia", "russia")]),
+        Case("PKT-nya", [("PKT", "communist-party-of-china,pupuk-kalimantan-timur")]),
+        Case("Politbiro PKTnya", [("PKT", "communist-party-of-china")]),
+        Case("Shoigu-lah yang datang", [("Shoigu", "sergei-shoigu")]),
+        Case("Tiongkokpun setuju", [("Tiongkok", "china")]),
+        Case("Moskowkah tujuannya?", [("Moskow", "moscow")]),
+        Case("Dewan Tiongkoknyapun", []),
+    ]
+
+    @Test("Rule 7: Indonesian clitics", arguments: clitics)
+    func indonesianClitics(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    // Rule 8: the row a mention reports: spelled like the surface, then the best status,
+    // then the first (surface, term, language, status).
+    static let rows: [(String, String, String, TermStatus)] = [
+        ("China", "China", "en", .preferred),
+        ("Cina", "Cina", "id", .deprecated),
+        ("Sergey Shoygu", "Sergei Shoigu", "en", .preferred),
+        ("Moskwa", "Moskwa", "id", .admitted),
+    ]
+
+    @Test("Rule 8: which row a mention reports", arguments: rows)
+    func whichRow(_ example: (String, String, String, TermStatus)) throws {
+        let sense = try #require(fixture.mentions(in: "kata \(example.0) kata").first?.sense)
+        #expect(sense.term.term == example.1)
+        #expect(sense.term.language == example.2)
+        #expect(sense.term.status == example.3)
+    }
+
+    // Rule 9: shared spellings.
+    static let ambiguity: [Case] = [
+        Case("Harga pupuk dari PKT naik.", [("PKT", "pupuk-kalimantan-timur")]),
+        Case("Sidang Politbiro PKT digelar.", [("PKT", "communist-party-of-china")]),
+        Case("Kongres Partai Komunis Tiongkok: PKT memilih pemimpin.", [("Partai Komunis Tiongkok", "communist-party-of-china"), ("PKT", "communist-party-of-china")]),
+        Case("PKT mengumumkan hasilnya.", [("PKT", "communist-party-of-china,pupuk-kalimantan-timur")]),
+        Case("Sidang Umum PBB dibuka.", [("PBB", "united-nations")]),
+        Case("Pembayaran pajak PBB diperpanjang.", [("PBB", "land-and-building-tax")]),
+        Case("Pupuk Kalimantan Timur (PKT) dan urea", [("Pupuk Kalimantan Timur", "pupuk-kalimantan-timur"), ("PKT", "pupuk-kalimantan-timur")]),
+    ]
+
+    @Test("Rule 9: a shared spelling goes to the concept its paragraph supports", arguments: ambiguity)
+    func ambiguousSpellings(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    @Test("Rule 9: how each shared spelling was resolved")
+    func resolutions() {
+        #expect(fixture.mentions(in: "pupuk PKT").map(\.resolution) == [.context])
+        #expect(fixture.mentions(in: "PBB").map(\.resolution) == [.defaultSense])
+        #expect(fixture.mentions(in: "PKT").map(\.resolution) == [.ambiguous])
+        #expect(fixture.mentions(in: "PKT").first?.sense == nil)
+        #expect(fixture.mentions(in: "Rusia").map(\.resolution) == [.unique])
+    }
+
+    @Test("Rules 1 and 9: a paragraph is a line, and context on another line does not count")
+    func paragraphIsALine() {
+        let mentions = fixture.mentions(in: "pupuk\nPKT")
+        #expect(mentions.map(\.resolution) == [.ambiguous])
+    }
+
+    @Test("Rule 2: mixed-script spellings match, and are flagged")
+    func mixedScript() {
+        #expect(fixture.mentions(in: "Sh\u{043E}igu").map(\.isMixedScript) == [true])
+        #expect(fixture.mentions(in: "Shoigu").map(\.isMixedScript) == [false])
+        #expect(fixture.mentions(in: "Шойгу").map(\.isMixedScript) == [false])
+    }
+
+    @Test("Rules 4 and 5: a lowercase term still matches in lowercase, next to an abbreviation that needs its capitals")
+    func lowercaseTerms() throws {
+        // The cold loop passes over a lowercase word only when every key ending there
+        // needs capitals; a term written in lowercase must still be found.
+        let table = try TermTable(parsing: """
+            \(TermTable.header)
+            petrodollar\tid\tpetrodolar\tshort\tpref
+            petrodollar\ten\tpetrodollar\tshort\tpref
+            united-states\tid\tAS\tabbr\tpref
+            united-states\ten\tUS\tabbr\tpref
+            """)
+        let matcher = try Matcher(table: table)
+        let found = matcher.mentions(in: "isu petrodolar dibahas as dan AS").map { "\($0.surface)→\($0.sense?.conceptID ?? "?")" }
+        #expect(found == ["petrodolar→petrodollar", "AS→united-states"])
+    }
+
+    @Test("Ranges are UTF-8 byte offsets into the text")
+    func byteRanges() {
+        let text = "Menlu Шойгу\nдиплом 王毅!"
+        let utf8 = Array(text.utf8)
+        for mention in fixture.mentions(in: text) {
+            #expect(String(decoding: utf8[mention.range], as: UTF8.self) == mention.surface)
+        }
+        #expect(fixture.mentions(in: text).count == 2)
+    }
+}

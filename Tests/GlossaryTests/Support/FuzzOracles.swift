@@ -1,0 +1,167 @@
+@testable import Glossary
+
+/// The checks the fuzzers run on every input, shared with the regression tests that
+/// replay the inputs the fuzzers ever found (`Fuzz/regressions/`). Each returns nil
+/// when the input passes, or what went wrong.
+///
+/// This file is compiled twice: into the test target, and by `Fuzz/build.sh` into the
+/// fuzzers together with the library's sources (the import lines are dropped there).
+enum FuzzOracles {
+    /// The fuzz targets, each named after the parser it reads the input with.
+    static let targets = ["matcher", "table", "json", "untag"]
+
+    /// The one entry point of the fuzzers and of the regression test that replays their
+    /// kept inputs: nil when `bytes` passes the oracle of `target`, else what went wrong.
+    static func check(_ target: String, _ bytes: [UInt8]) -> String? {
+        switch target {
+        case "table": table(bytes)
+        case "json": json(bytes)
+        case "untag": untag(bytes)
+        default: matcher(bytes)
+        }
+    }
+
+    /// The longest line the slow reference matcher is asked about.
+    static let referenceLimit = 600
+
+    /// Matcher and normalizer: on every line, the fast and the reference matcher agree;
+    /// text output is the input with mentions replaced and nothing else changed;
+    /// normalizing twice changes nothing; `tag` is reversible; `jsonl` offsets slice the
+    /// input to the surface.
+    static func matcher(_ bytes: [UInt8]) -> String? {
+        var workspace = ScanWorkspace()
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(64) {
+            let line = Array(line)
+            let mentions = fixture.mentions(inUTF8: line)
+            if line.count <= referenceLimit {
+                let actual = fixture.referenceResults(inLine: line, workspace: &workspace)
+                if actual != referenceMatcher.mentions(inLine: line) {
+                    return "the matcher and the reference disagree on \(line)"
+                }
+            }
+            var expected: [UInt8] = []
+            var done = 0
+            for mention in mentions {
+                guard mention.range.lowerBound >= done, mention.range.upperBound <= line.count else {
+                    return "mention ranges overlap or leave the line: \(mentions.map(\.range)) in \(line.count) bytes"
+                }
+                if String(decoding: line[mention.range], as: UTF8.self) != mention.surface {
+                    return "a mention's range does not slice its surface"
+                }
+                expected += line[done..<mention.range.lowerBound]
+                let replacement = fixture.replacement(for: mention, language: "en").map { Array($0.utf8) }
+                let joins = replacement.map { new in line.withUnsafeBufferPointer { Matcher.replacementWouldJoin($0, mention.range, new) } } ?? false
+                expected += joins ? Array(line[mention.range]) : replacement ?? Array(line[mention.range])
+                done = mention.range.upperBound
+            }
+            expected += line[done...]
+            let once = fixture.render(line, format: .text, language: "en")
+            if once != expected { return "text output is not the input with its mentions replaced: \(line)" }
+            if fixture.render(once, format: .text, language: "en") != once { return "normalizing twice changes the text: \(line)" }
+        }
+        if (try? Tagging.untag(fixture.render(bytes, format: .tag, language: "en"))) != bytes { return "untag(tag(x)) != x" }
+        return nil
+    }
+
+    /// Table loader: it never crashes, and loads all or nothing. A table that loads
+    /// loads the same again in canonical form; one that does not says where.
+    static func table(_ bytes: [UInt8]) -> String? {
+        let lineCount = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let table: TermTable
+        do {
+            table = try TermTable(utf8: bytes, source: "fuzz.tsv")
+        } catch {
+            if error.diagnostics.isEmpty { return "a table was refused without a diagnostic" }
+            if let bad = error.diagnostics.first(where: { $0.location.line < 0 || $0.location.line > lineCount || $0.location.column < 0 }) {
+                return "a diagnostic outside the file: \(bad)"
+            }
+            return nil
+        }
+        do {
+            _ = try Matcher(table: table)
+        } catch {
+            return error.diagnostics.isEmpty ? "a table was refused without a diagnostic" : nil
+        }
+        let formatted = TableDocument(parsing: String(decoding: bytes, as: UTF8.self)).formatted().text
+        guard let again = try? TermTable(parsing: formatted) else { return "the formatted table does not load" }
+        // Formatting trims spaces around fields (glossary check warns about them); nothing else.
+        func rows(_ table: TermTable) -> [String] {
+            table.rows.map {
+                [$0.conceptID, $0.language, $0.term.trimmingSpaces(), $0.form.rawValue, String(describing: $0.status),
+                 $0.sharing.rawValue, $0.note.trimmingSpaces()].joined(separator: "|")
+            }.sorted()
+        }
+        if rows(again) != rows(table) { return "formatting changed the rows" }
+        _ = TableCheck.check(utf8: bytes, source: "fuzz.tsv")
+        return nil
+    }
+
+    /// JSON lines: a line is either refused with a column inside it, or processed so that
+    /// the output is JSON again, and processing the output changes nothing more.
+    static func json(_ bytes: [UInt8]) -> String? {
+        let line = Array(bytes.prefix { $0 != 0x0A })
+        var normalizer = JSONFieldNormalizer(matcher: fixture, format: .text, language: "en", path: ["text"])
+        func process(_ input: [UInt8], into out: inout [UInt8]) -> JSONLineError? {
+            input.withUnsafeBufferPointer { buffer in
+                do throws(JSONLineError) {
+                    try normalizer.process(buffer, into: &out)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        }
+        var out: [UInt8] = []
+        if let error = process(line, into: &out) {
+            let columns = String(decoding: line, as: UTF8.self).unicodeScalars.count + 1
+            let column = error.location.column
+            return column >= 1 && column <= columns + 1 ? nil : "an error column outside the line: \(error)"
+        }
+        var again: [UInt8] = []
+        if let error = process(out, into: &again) { return "the output is not a valid JSON line: \(error)" }
+        return again == out ? nil : "processing the output changed it again"
+    }
+}
+
+extension FuzzOracles {
+    /// Tag markup, read as tagged text: untagging either succeeds or stops at a place
+    /// inside the input; fed in pieces split anywhere, it does exactly the same; and
+    /// the input, tagged, untags back to itself.
+    static func untag(_ bytes: [UInt8]) -> String? {
+        let whole: Result<[UInt8], TagMarkupError> = Result { () throws(TagMarkupError) in try Tagging.untag(bytes) }
+        if case .failure(let error) = whole {
+            let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            guard error.location.line >= 1, error.location.line <= lines, error.location.column >= 1 else {
+                return "an error outside the input: \(error)"
+            }
+        }
+        // The same text in pieces, cut at places taken from its own bytes.
+        var untagger = Untagger()
+        var out: [UInt8] = []
+        var pieces: Result<[UInt8], TagMarkupError>
+        do throws(TagMarkupError) {
+            var start = 0
+            var cut = 1
+            while start < bytes.count {
+                let end = min(bytes.count, start + cut)
+                try bytes[start..<end].withUnsafeBufferPointer { piece throws(TagMarkupError) in try untagger.feed(piece, into: &out) }
+                cut = Int(bytes[start] % 7) + 1
+                start = end
+            }
+            try untagger.finish(into: &out)
+            pieces = .success(out)
+        } catch {
+            pieces = .failure(error)
+        }
+        switch (whole, pieces) {
+        case (.success(let a), .success(let b)) where a == b: break
+        case (.failure(let a), .failure(let b)) where a == b: break
+        default: return "untagging in pieces differs from untagging whole: \(whole) vs \(pieces)"
+        }
+        if (try? Tagging.untag(fixture.render(bytes, format: .tag, language: "en"))) != bytes { return "untag(tag(x)) != x" }
+        return nil
+    }
+}
+
+/// The reference matcher over the fixture, made once.
+let referenceMatcher = ReferenceMatcher(table: fixture.table, keyMaker: fixture.keyMaker)
