@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // For `swift package generate-documentation` (the DocC catalog); not linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system ICU (Debian: libicu-dev). Only the C target below includes its headers.
@@ -34,6 +36,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The complete example of the DocC article "Using Glossary during ingest"; the
+        // tests run it.
+        .executableTarget(
+            name: "glossary-ingest-example",
+            dependencies: ["Glossary"],
+            path: "Examples/Ingest"
+        ),
         // Swift-level benchmarks (see Benchmarks/README.md): not part of the tests.
         .executableTarget(
             name: "glossary-benchmark",
@@ -42,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossaryTests",
-            dependencies: ["Glossary", "GlossaryCLI"]
+            dependencies: ["Glossary", "GlossaryCLI", "glossary-ingest-example"]
         ),
     ]
 )

@@ -2,13 +2,15 @@
 """Glossary against the tools users would pick instead, on the same tables and corpus.
 
   python3 Benchmarks/bench.py [--data DIR] [--sizes 100,10k,100k] [--reps 3]
-                              [--glossary PATH] [--python PATH] [--skip TOOL,...]
+                              [--glossary PATH] [--baseline PATH] [--python PATH] [--skip TOOL,...]
 
 Runs every tool round-robin, --reps times, and prints medians: load/compile time,
 throughput, peak RSS, replacements, and Glossary's single-thread throughput as a ratio
 to each tool. Slow tools run on the first 1 MB or 10 MB of the corpus (the table says
 which). Then it prints a few lines where the tools disagree. Benchmarks/run.sh makes
-the data, the virtual environment and the release build first.
+the data, the virtual environment and the release build first. --baseline adds another
+build of glossary (one thread) to the same round-robin, so that a change is measured
+as a ratio in one run: `glossary 1-thread ×` on its row is new ÷ baseline.
 """
 import argparse
 import json
@@ -53,6 +55,7 @@ def main():
     parser.add_argument("--sizes", default="100,10k,100k")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--glossary", default=os.path.join(HERE, "..", ".build", "release", "glossary"))
+    parser.add_argument("--baseline", help="another glossary binary to compare with, in the same run")
     parser.add_argument("--python", default=os.path.join(HERE, ".venv", "bin", "python"))
     parser.add_argument("--skip", default="")
     args = parser.parse_args()
@@ -76,10 +79,12 @@ def main():
             ("hyperscan", [args.python, peers, "hyperscan", pairs, corpus["10mb"]], "10mb"),
             ("python re", [args.python, peers, "re", pairs, corpus["1mb"]], "1mb"),
             ("spacy PhraseMatcher", [args.python, peers, "spacy", pairs, corpus["1mb"]], "1mb"),
+            ("glossary baseline (1 thread)", [args.baseline or "", "normalize", "--terms", tsv, "--jobs", "1", "--stats"], "full"),
             ("cat | cat", ["sh", "-c", "cat | cat"], "full"),
             ("wc -l", ["wc", "-l"], "full"),
         ]
-        tools = [t for t in tools if t[0].split(" ")[0] not in skip and t[0] not in skip]
+        tools = [t for t in tools if t[0].split(" ")[0] not in skip and t[0] not in skip
+                 and (args.baseline or not t[0].startswith("glossary baseline"))]
         times = {name: [] for name, _, _ in tools}
         figures = {}
         for rep in range(args.reps):
@@ -101,14 +106,14 @@ def main():
                          "replacements": replaced})
 
     print()
-    header = f"{'tool':24} {'terms':>6} {'corpus':>7} {'load s':>8} {'MB/s':>9} {'RSS MB':>7} {'replaced':>9} {'glossary 1-thread ×':>20}"
+    header = f"{'tool':30} {'terms':>6} {'corpus':>7} {'load s':>8} {'MB/s':>9} {'RSS MB':>7} {'replaced':>9} {'glossary 1-thread ×':>20}"
     print(header)
     print("-" * len(header))
     for size in args.sizes.split(","):
         own = next((r for r in rows if r["terms"] == size and r["tool"] == "glossary (1 thread)"), None)
         for r in (r for r in rows if r["terms"] == size):
             ratio = f"{own['mbps'] / r['mbps']:.2f}" if own else ""
-            print(f"{r['tool']:24} {r['terms']:>6} {r['corpus']:>7} {r['load']:8.3f} {r['mbps']:9.1f} {r['rss']:7.1f} "
+            print(f"{r['tool']:30} {r['terms']:>6} {r['corpus']:>7} {r['load']:8.3f} {r['mbps']:9.1f} {r['rss']:7.1f} "
                   f"{str(r['replacements']):>9} {ratio:>20}")
     disagreements(args, corpus["1mb"])
 

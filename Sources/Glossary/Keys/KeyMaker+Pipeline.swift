@@ -1,5 +1,6 @@
-extension KeyMaker {
+// The ICU pipeline that keys a word that is not plain ASCII (DESIGN.md, "Keys").
 
+extension KeyMaker {
     /// The ICU pipeline. A step that ICU cannot do leaves the text as it was, so a
     /// broken transform degrades matching instead of stopping a stream.
     static func compute(_ word: [UInt8], _ state: inout State, record: ((String, [UInt8]) -> Void)? = nil) -> WordKey {

@@ -1,3 +1,5 @@
+// The match keys of any text, as the table's terms are keyed (rule 2).
+
 extension Matcher {
     /// The match key of a term or any other text, as the table's keys are made: every
     /// token's folded key, back to back.

@@ -1,3 +1,5 @@
+// `glossary lookup`: how a spelling becomes its key and what it meets.
+
 extension Matcher {
     /// Explains how a spelling is matched (see ``Lookup``).
     public func lookup(_ text: String) -> Lookup {

@@ -1,6 +1,6 @@
 /// Finds spellings in a corpus that are probably variants of known terms but are not
 /// in the table. Feed it lines with ``add(line:source:lineNumber:)``, then read
-/// ``suggestions(limit:)``.
+/// ``suggestions(limit:minimumCount:)``.
 ///
 /// Candidates are capitalised words and runs of up to five of them (names are
 /// capitalised in Indonesian and English), seen at least once other than as the first
@@ -41,8 +41,12 @@ public struct VariantSuggester: Sendable {
     /// Bytes of text read so far.
     public private(set) var bytesRead = 0
 
-    /// - Parameter preferredLanguage: when a spelling is as close to terms of several
-    ///   languages, the row of this language is named (default: none preferred).
+    /// A suggester for the table of `matcher`.
+    ///
+    /// - Parameters:
+    ///   - matcher: the compiled table whose terms the spellings are compared with.
+    ///   - preferredLanguage: when a spelling is as close to terms of several
+    ///     languages, the row of this language is named (default: none preferred).
     public init(matcher: Matcher, preferredLanguage: String? = nil) {
         self.matcher = matcher
         self.index = TermKeyIndex(matcher: matcher)

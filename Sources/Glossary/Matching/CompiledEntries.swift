@@ -1,7 +1,7 @@
 /// The rows of a table compiled into matcher entries: step 3 of compiling a
 /// ``Matcher``. Each row's term is tokenized and keyed exactly as text is (so a term's
 /// key is its tokens' folded keys back to back), checked, and checked against the other
-/// concepts' terms with the same key (rule 8).
+/// concepts' terms with the same key (rule 9).
 ///
 /// Entry `i` has key `keys[i]`; its cased key and its all-caps words are kept beside it.
 struct CompiledEntries {
@@ -39,7 +39,7 @@ struct CompiledEntries {
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
     }
 
-    /// Whether entry `index` can never match an all-lowercase word (rules 3 and 4), which
+    /// Whether entry `index` can never match an all-lowercase word (rules 4 and 5), which
     /// the trie marks so that the cold path passes over such words.
     func needsCapitals(_ index: Int) -> Bool {
         let entry = entries[index]
@@ -103,7 +103,7 @@ struct CompiledEntries {
         return keyed
     }
 
-    /// Rule 8: two concepts may share a key only if both rows say so (`+shared`, or
+    /// Rule 9: two concepts may share a key only if both rows say so (`+shared`, or
     /// `+default` for at most one of them).
     private mutating func checkSharedKey(of row: TermRow, key keyIndex: Int, _ table: TermTable, at location: SourceLocation) {
         if let other = firstTermWithKey.find(keyIndex, in: keys) {

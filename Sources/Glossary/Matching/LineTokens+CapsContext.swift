@@ -1,10 +1,12 @@
+// Rule 6: where all-caps words are style (headlines and datelines), not abbreviations.
+
 extension LineTokens {
     /// All-caps is style, not an abbreviation, in two places:
     /// - a headline: a line with at least three times as many all-caps words as words
     ///   with lower-case letters (SHOIGU BERTEMU LAVROV; a lone SHOIGU on its line);
     /// - a dateline: the all-caps words that open a line before a spaced dash
     ///   (BEIJING – …, FAKTA GRUP – …).
-    /// Elsewhere an all-caps word matches only terms written in capitals (rule 4).
+    /// Elsewhere an all-caps word matches only terms written in capitals (rule 6).
     mutating func markCapsContext(_ line: UnsafeBufferPointer<UInt8>) {
         var allCaps = 0, withLower = 0
         for token in tokens where token.kind == .word {

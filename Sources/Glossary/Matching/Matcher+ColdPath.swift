@@ -1,3 +1,6 @@
+// The cold path of the scan: while no trie walk is live, the words that cannot begin a
+// key are passed over without becoming tokens (DESIGN.md, "Where the time goes").
+
 extension Matcher {
     /// Skips, while no walk is live, what cannot begin a key: separators, ASCII
     /// punctuation, and plain ASCII words along which the trie walk dies before their

@@ -1,3 +1,5 @@
+// Finding mentions: the public calls, for a paragraph, a text, or UTF-8 bytes.
+
 extension Matcher {
     /// Finds the mentions in one paragraph (a line, without its line end).
     ///

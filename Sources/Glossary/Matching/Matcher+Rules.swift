@@ -1,3 +1,7 @@
+// The rules a candidate must pass, by the numbers of DESIGN.md: 3 (Han and kana),
+// 4 (abbreviations), 5 (lowercase words) and 6 (all-caps words, with headlines and
+// datelines).
+
 extension Matcher {
     /// Sets `capsContext` on the stored all-caps tokens that stand in a headline or a
     /// dateline. The dateline needs the line's first tokens, which may not be stored:
@@ -20,7 +24,8 @@ extension Matcher {
         }
     }
 
-    /// A match with Han or kana in it covers two or more such characters and nothing else.
+    /// Rule 3: a match with Han or kana in it covers two or more such characters and
+    /// nothing else.
     func hanRuleAllows(_ tokens: [Token], _ first: Int, _ last: Int) -> Bool {
         var han = 0
         for t in first...last where tokens[t].kind == .han { han += 1 }
@@ -43,7 +48,7 @@ extension Matcher {
         return position == cased.endIndex
     }
 
-    /// The case rules of a term (see the type's documentation).
+    /// Rules 4, 5 and 6 for one entry of a candidate.
     func passes(
         _ entry: Entry, _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]

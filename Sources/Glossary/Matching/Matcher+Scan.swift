@@ -1,3 +1,6 @@
+// The scan of one paragraph: tokens, live trie walks over their keys, and the
+// candidates where keys end (rules 1 and 2).
+
 extension Matcher {
     /// Fills `workspace.found` with the paragraph's mentions, ambiguity resolved.
     ///

@@ -1,5 +1,7 @@
-extension Matcher {
+// Choosing the mentions among the candidates: leftmost-longest (rule 1), the row each
+// reports (rule 8), and shared spellings resolved by their paragraph (rule 9).
 
+extension Matcher {
     /// Chooses the mentions among the candidates: leftmost first, then longest, each
     /// checked against the rules; resolves shared spellings.
     func select(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {

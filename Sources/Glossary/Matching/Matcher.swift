@@ -1,11 +1,12 @@
 /// A term table compiled for matching. Build it once and share it: it is immutable and
 /// safe to use from many threads at once.
 ///
-/// What counts as a mention is stated once, in the match rules of `DESIGN.md` (and the
-/// <doc:MatchRules> article): rule 1, whole tokens, leftmost-longest, keys that ignore
-/// spelling, case, script, spaces and hyphens; rule 2, Han and kana; rules 3 to 5, case
-/// (abbreviations, lowercase words, all-caps words); rule 6, clitics; rule 7, which row
-/// a mention reports; rule 8, shared spellings and how a paragraph resolves them.
+/// What counts as a mention is stated once, in the match rules of `DESIGN.md`, which
+/// the article <doc:MatchRules> shows with examples: rule 1, whole tokens,
+/// leftmost-longest; rule 2, keys that ignore spelling, case, script, spaces and
+/// hyphens; rule 3, Han and kana; rules 4 to 6, case (abbreviations, lowercase words,
+/// all-caps words); rule 7, clitics; rule 8, the row a mention reports; rule 9, shared
+/// spellings and how a paragraph resolves them.
 public final class Matcher: Sendable {
     /// The table this matcher was compiled from.
     public let table: TermTable
@@ -35,9 +36,9 @@ public final class Matcher: Sendable {
         var isContext: Bool
         var isAbbr: Bool
         /// The term is one word with a capital letter: it never matches an all-lowercase
-        /// word (rule 4).
+        /// word (rule 5).
         var capitalizedSingleWord: Bool
-        /// Lower ranks win when several rows of one concept match (rule 7).
+        /// Lower ranks win when several rows of one concept match (rule 8).
         var rank: Int
     }
 

@@ -244,7 +244,7 @@ struct Trie: @unchecked Sendable {
 
     /// Whether some key that ends at `node` may match a word written all in lower case:
     /// false when every such entry is an abbreviation with a capital letter or a
-    /// capitalised one-word name (rule 4), so the cold loop can pass over *as* (the
+    /// capitalised one-word name (rules 4 and 5), so the cold loop can pass over *as* (the
     /// English word) although *AS* is a key.
     @inline(__always)
     func acceptsLowercase(_ node: Int32) -> Bool {

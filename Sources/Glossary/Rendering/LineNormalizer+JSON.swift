@@ -1,4 +1,7 @@
+// The `jsonl` format: one JSON object per mention.
+
 extension LineNormalizer {
+    /// Appends one mention as a JSON object and a line feed.
     func appendJSON(_ mention: Mention, input: String, lineNumber: Int, offset: Int, to out: inout [UInt8]) {
         var json = JSONWriter()
         json.field("input", input)

@@ -53,10 +53,13 @@ public struct LineNormalizer: Sendable {
     /// For `text` and `tag` that is the line's new content (the caller writes the line
     /// end); for `jsonl` it is one JSON line per mention.
     /// - Parameters:
+    ///   - line: the line's UTF-8 bytes; ill-formed bytes are allowed, never match, and
+    ///     pass through.
     ///   - input: the input's name for `jsonl` (`-` for standard input).
     ///   - lineNumber: the 1-based line number for `jsonl`.
     ///   - offset: the byte offset of `line` within its whole line, when a very long
     ///     line is processed in pieces.
+    ///   - out: where the output is appended.
     public mutating func process(
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, offset: Int = 0, into out: inout [UInt8]
     ) {

@@ -1,5 +1,6 @@
-extension Matcher {
+// Whole texts in one call: normalized, tagged, or rendered in any format.
 
+extension Matcher {
     /// The text with every mention replaced by its concept's preferred term in
     /// `language` (a BCP 47 tag of the table, such as `en` or `id`). Ambiguous mentions
     /// and everything that is not a mention are left as they are.

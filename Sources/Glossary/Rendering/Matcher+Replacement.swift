@@ -1,3 +1,6 @@
+// What replaces a mention in `text` output: the preferred term, in the case of the
+// surface, unless it would join a neighbouring word.
+
 extension Matcher {
     /// Whether writing `replacement` in place of `line[range]` would join it to a letter
     /// or digit next to it that the mention itself was not joined to: a Han mention

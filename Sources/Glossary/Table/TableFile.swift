@@ -20,6 +20,7 @@ public struct TableFile: Sendable {
     /// The variant rules the table is checked with.
     public let variants: VariantRules
 
+    /// The table at `path`, to be checked with `variants` on every edit.
     public init(path: String, variants: VariantRules = .shipped) {
         self.path = path
         self.variants = variants

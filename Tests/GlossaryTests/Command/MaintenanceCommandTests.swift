@@ -135,4 +135,14 @@ struct MaintenanceCommandTests {
         let table = String(decoding: EmbeddedData.terms, as: UTF8.self) + run.text
         #expect(throws: Never.self) { try TermTable(parsing: table) }
     }
+
+    @Test("Regression: add --status with an empty status crashed; it and a bare + are usage errors that change nothing", arguments: ["", "alt+", "+shared"])
+    func emptyStatus(_ status: String) throws {
+        let path = try Self.copyOfSmallTable()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let run = try CommandRunner.run(["add", "--terms", path, "russia", "en", "Rossiya", "--form", "full", "--status", status])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("glossary: "))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
 }

@@ -11,9 +11,9 @@ public struct JSONFieldNormalizer: Sendable {
     /// Where the field is: object keys, and array indexes, from the top.
     public let path: [String]
     private var normalizer: LineNormalizer
-    /// Lines that were processed, and lines whose field was missing or null (passed as
-    /// they were).
+    /// Lines that were processed.
     public private(set) var documents = 0
+    /// Of those, lines whose field was missing or null (passed as they were).
     public private(set) var withoutField = 0
 
     /// A path as the command line gives it: `text`, `body.text`, or a JSON Pointer
@@ -37,6 +37,8 @@ public struct JSONFieldNormalizer: Sendable {
         return parts.isEmpty || parts.contains("") ? nil : parts
     }
 
+    /// A normalizer of the string at `path` (see ``parsePath(_:)``) of each line, writing
+    /// `format` with the preferred terms of `language`.
     public init(matcher: Matcher, format: OutputFormat, language: String, path: [String]) {
         self.path = path
         self.normalizer = LineNormalizer(matcher: matcher, format: format, language: language)
