@@ -19,13 +19,13 @@ public enum Tagging {
 
     /// Removes the markup from tagged text, the inverse of the `tag` format. Throws at the
     /// first place where the text is not well-formed markup, and gives nothing back.
-    public static func untag(_ tagged: [UInt8], source: String = "-") throws(TagMarkupError) -> [UInt8] {
+    public static func untag(_ tagged: [UInt8], source: String = "-") throws(InputError) -> [UInt8] {
         var untagger = Untagger(source: source)
         var out: [UInt8] = []
         out.reserveCapacity(tagged.count)
-        var failure: TagMarkupError?
+        var failure: InputError?
         tagged.withUnsafeBufferPointer { bytes in
-            do throws(TagMarkupError) { try untagger.feed(bytes, into: &out) } catch { failure = error }
+            do throws(InputError) { try untagger.feed(bytes, into: &out) } catch { failure = error }
         }
         if let failure { throw failure }
         try untagger.finish(into: &out)

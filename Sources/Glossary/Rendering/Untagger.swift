@@ -1,8 +1,8 @@
 /// Removes the markup of the `tag` format (see ``Tagging``) from text that comes in
 /// pieces, split anywhere: a stream, or a file read in chunks. It reads the markup
 /// strictly, and the first malformed place (a lone `⟧`, a `⟦` that starts neither a tag
-/// nor a doubled `⟦⟦`, a tag that is not closed on its line) throws a
-/// ``TagMarkupError`` with its line and column. The output up to that place has been
+/// nor a doubled `⟦⟦`, a tag that is not closed on its line) throws an
+/// ``InputError`` with its line and column. The output up to that place has been
 /// appended by then; text after it is never read.
 ///
 /// One value reads one text; it holds at most two bytes between calls.
@@ -36,14 +36,14 @@ public struct Untagger: Sendable {
     }
 
     /// Removes the markup from the next piece of the text and appends the rest to `out`.
-    public mutating func feed(_ piece: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) throws(TagMarkupError) {
+    public mutating func feed(_ piece: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) throws(InputError) {
         if pending.isEmpty {
             let used = try run(piece, final: false, into: &out)
             pending = Array(piece[used...])
         } else {
             let joined = pending + Array(piece)
             pending = []
-            try joined.withUnsafeBufferPointer { bytes throws(TagMarkupError) in
+            try joined.withUnsafeBufferPointer { bytes throws(InputError) in
                 let used = try run(bytes, final: false, into: &out)
                 pending = Array(bytes[used...])
             }
@@ -51,16 +51,16 @@ public struct Untagger: Sendable {
     }
 
     /// Ends the text; throws if it ends inside a tag or after a lone bracket.
-    public mutating func finish(into out: inout [UInt8]) throws(TagMarkupError) {
+    public mutating func finish(into out: inout [UInt8]) throws(InputError) {
         let rest = pending
         pending = []
-        try rest.withUnsafeBufferPointer { bytes throws(TagMarkupError) in _ = try run(bytes, final: true, into: &out) }
+        try rest.withUnsafeBufferPointer { bytes throws(InputError) in _ = try run(bytes, final: true, into: &out) }
         try endOfLine()
     }
 
     /// Reads `bytes` and returns how many it used: all of them, unless the last one or
     /// two may begin a bracket that the next piece completes (never when `final`).
-    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, into out: inout [UInt8]) throws(TagMarkupError) -> Int {
+    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, into out: inout [UInt8]) throws(InputError) -> Int {
         var i = 0
         let count = bytes.count
         while i < count {
@@ -94,12 +94,12 @@ public struct Untagger: Sendable {
 
     private var here: SourceLocation { SourceLocation(file: source, line: line, column: column) }
 
-    private func fail(_ location: SourceLocation, _ message: String) -> TagMarkupError {
-        TagMarkupError(at: location, message: message)
+    private func fail(_ location: SourceLocation, _ message: String) -> InputError {
+        InputError(at: location, message: message)
     }
 
     /// A `⟦` (A6) or `⟧` (A7).
-    private mutating func take(bracket: UInt8, into out: inout [UInt8]) throws(TagMarkupError) {
+    private mutating func take(bracket: UInt8, into out: inout [UInt8]) throws(InputError) {
         let isOpen = bracket == 0xA6
         switch state {
         case .text:
@@ -123,7 +123,7 @@ public struct Untagger: Sendable {
     }
 
     /// Any other byte.
-    private mutating func take(_ byte: UInt8, into out: inout [UInt8]) throws(TagMarkupError) {
+    private mutating func take(_ byte: UInt8, into out: inout [UInt8]) throws(InputError) {
         if byte == 0x0A { try endOfLine() }
         switch state {
         case .text:
@@ -148,7 +148,7 @@ public struct Untagger: Sendable {
     }
 
     /// A tag or a doubled bracket may not go on past the end of its line.
-    private func endOfLine() throws(TagMarkupError) {
+    private func endOfLine() throws(InputError) {
         switch state {
         case .text: return
         case .afterOpen: throw fail(markStart, "a lone ⟦ at the end of the line (a ⟦ of the text is written ⟦⟦)")

@@ -40,14 +40,14 @@ struct Untag: ParsableCommand {
             do {
                 while let next = try reader.next(into: &piece) {
                     if next.hasNewline { piece.append(0x0A) }
-                    try piece.withUnsafeBufferPointer { bytes throws(TagMarkupError) in try untagger.feed(bytes, into: &line) }
+                    try piece.withUnsafeBufferPointer { bytes throws(InputError) in try untagger.feed(bytes, into: &line) }
                     piece.removeAll(keepingCapacity: true)
                     output.buffer += line
                     line.removeAll(keepingCapacity: true)
                     if next.endsLine { try output.endLine() } else { try output.flushIfFull() }
                 }
                 try untagger.finish(into: &output.buffer)
-            } catch let error as TagMarkupError {
+            } catch let error as InputError {
                 try output.flush()
                 printError("glossary: \(error.location): error: \(error.message)\n    fix: untag only what glossary normalize --format tag wrote, unchanged")
                 throw ExitStatus.failure

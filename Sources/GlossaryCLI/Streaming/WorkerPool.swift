@@ -28,9 +28,9 @@ struct WorkerPool {
         let keepBadLines: Bool
         var output: [UInt8] = []
         /// The first line of the slice that could not be processed (the slice stops there).
-        var failure: JSONLineError?
+        var failure: InputError?
         /// Lines passed through unchanged with --keep-bad-lines.
-        var badLines: [JSONLineError] = []
+        var badLines: [InputError] = []
         init(_ normalizer: LineNormalizer, documents: JSONFieldNormalizer?, keepBadLines: Bool) {
             self.normalizer = normalizer
             self.documents = documents
@@ -62,9 +62,9 @@ struct WorkerPool {
     }
 
     /// The first line that stopped the last batch, if any (the output stops before it).
-    private(set) var failure: JSONLineError?
+    private(set) var failure: InputError?
     /// Every line passed through with --keep-bad-lines, in input order.
-    private(set) var badLines: [JSONLineError] = []
+    private(set) var badLines: [InputError] = []
 
     var isFull: Bool { batchBytes >= workers.count * WorkerPool.sliceBytes }
 
@@ -134,7 +134,7 @@ struct WorkerPool {
             for work in works {
                 let bytes = UnsafeBufferPointer(rebasing: all[work.start..<(work.start + work.count)])
                 if worker.documents != nil {
-                    do throws(JSONLineError) {
+                    do throws(InputError) {
                         try worker.documents!.process(bytes, input: work.input, lineNumber: work.lineNumber, into: &worker.output)
                     } catch {
                         guard worker.keepBadLines else {

@@ -5,13 +5,13 @@ import Testing
 /// `normalize --json-field`: one field changes, every other byte stays.
 @Suite("JSON-lines documents")
 struct JSONDocumentTests {
-    static func run(_ line: String, path: String = "text", format: OutputFormat = .text) throws(JSONLineError) -> String {
+    static func run(_ line: String, path: String = "text", format: OutputFormat = .text) throws(InputError) -> String {
         var normalizer = JSONFieldNormalizer(matcher: fixture, format: format, language: "en", path: JSONFieldNormalizer.parsePath(path)!)
         var out: [UInt8] = []
         var bytes = Array(line.utf8)
-        var failure: JSONLineError?
+        var failure: InputError?
         bytes.withUnsafeMutableBufferPointer { buffer in
-            do throws(JSONLineError) {
+            do throws(InputError) {
                 try normalizer.process(UnsafeBufferPointer(buffer), lineNumber: 7, into: &out)
             } catch {
                 failure = error
@@ -68,7 +68,7 @@ struct JSONDocumentTests {
         ("", 1, "empty line"),
     ])
     func errors(_ example: (String, Int, String)) throws {
-        let error = try #require(throws: JSONLineError.self) { try Self.run(example.0) }
+        let error = try #require(throws: InputError.self) { try Self.run(example.0) }
         #expect(error.location.column == example.1, "\(error)")
         #expect(error.message.contains(example.2), "\(error)")
     }
@@ -76,7 +76,7 @@ struct JSONDocumentTests {
     @Test("Nesting deeper than the limit is an error, not a crash")
     func deepNesting() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        let error = try #require(throws: JSONLineError.self) { try Self.run(deep) }
+        let error = try #require(throws: InputError.self) { try Self.run(deep) }
         #expect(error.message.contains("nested"))
     }
 

@@ -45,7 +45,7 @@ struct UntagTests {
 
     @Test("Malformed markup is an error at its line and column", arguments: badTexts)
     func malformed(_ bad: Malformed) throws {
-        let error = try #require(throws: TagMarkupError.self) { try Tagging.untag(Array(bad.text.utf8), source: "in.txt") }
+        let error = try #require(throws: InputError.self) { try Tagging.untag(Array(bad.text.utf8), source: "in.txt") }
         #expect(error.location == SourceLocation(file: "in.txt", line: bad.line, column: bad.column), "\(error)")
         #expect(error.message.contains(bad.says), "\(error)")
         #expect(error.description.hasPrefix("in.txt:\(bad.line):\(bad.column): "))
@@ -64,7 +64,7 @@ struct UntagTests {
         var start = 0
         while start < tagged.count {
             let end = min(tagged.count, start + Int.random(in: 1...7, using: &rng))
-            try tagged[start..<end].withUnsafeBufferPointer { piece throws(TagMarkupError) in try untagger.feed(piece, into: &out) }
+            try tagged[start..<end].withUnsafeBufferPointer { piece throws(InputError) in try untagger.feed(piece, into: &out) }
             start = end
         }
         try untagger.finish(into: &out)
@@ -75,9 +75,9 @@ struct UntagTests {
     func errorInPieces(_ bad: Malformed) throws {
         var untagger = Untagger(source: "in.txt")
         var out: [UInt8] = []
-        let error = try #require(throws: TagMarkupError.self) {
+        let error = try #require(throws: InputError.self) {
             for byte in Array(bad.text.utf8) {
-                try [byte].withUnsafeBufferPointer { piece throws(TagMarkupError) in try untagger.feed(piece, into: &out) }
+                try [byte].withUnsafeBufferPointer { piece throws(InputError) in try untagger.feed(piece, into: &out) }
             }
             try untagger.finish(into: &out)
         }

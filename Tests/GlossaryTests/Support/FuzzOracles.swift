@@ -101,9 +101,9 @@ enum FuzzOracles {
     static func json(_ bytes: [UInt8]) -> String? {
         let line = Array(bytes.prefix { $0 != 0x0A })
         var normalizer = JSONFieldNormalizer(matcher: fixture, format: .text, language: "en", path: ["text"])
-        func process(_ input: [UInt8], into out: inout [UInt8]) -> JSONLineError? {
+        func process(_ input: [UInt8], into out: inout [UInt8]) -> InputError? {
             input.withUnsafeBufferPointer { buffer in
-                do throws(JSONLineError) {
+                do throws(InputError) {
                     try normalizer.process(buffer, into: &out)
                     return nil
                 } catch {
@@ -128,7 +128,7 @@ extension FuzzOracles {
     /// inside the input; fed in pieces split anywhere, it does exactly the same; and
     /// the input, tagged, untags back to itself.
     static func untag(_ bytes: [UInt8]) -> String? {
-        let whole: Result<[UInt8], TagMarkupError> = Result { () throws(TagMarkupError) in try Tagging.untag(bytes) }
+        let whole: Result<[UInt8], InputError> = Result { () throws(InputError) in try Tagging.untag(bytes) }
         if case .failure(let error) = whole {
             let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             guard error.location.line >= 1, error.location.line <= lines, error.location.column >= 1 else {
@@ -138,13 +138,13 @@ extension FuzzOracles {
         // The same text in pieces, cut at places taken from its own bytes.
         var untagger = Untagger()
         var out: [UInt8] = []
-        var pieces: Result<[UInt8], TagMarkupError>
-        do throws(TagMarkupError) {
+        var pieces: Result<[UInt8], InputError>
+        do throws(InputError) {
             var start = 0
             var cut = 1
             while start < bytes.count {
                 let end = min(bytes.count, start + cut)
-                try bytes[start..<end].withUnsafeBufferPointer { piece throws(TagMarkupError) in try untagger.feed(piece, into: &out) }
+                try bytes[start..<end].withUnsafeBufferPointer { piece throws(InputError) in try untagger.feed(piece, into: &out) }
                 cut = Int(bytes[start] % 7) + 1
                 start = end
             }

@@ -56,7 +56,7 @@ public struct JSONFieldNormalizer: Sendable {
     /// `normalize --format jsonl` lists them, with byte offsets into the decoded string.
     public mutating func process(
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, into out: inout [UInt8]
-    ) throws(JSONLineError) {
+    ) throws(InputError) {
         var scanner = JSONScanner(line, path: path, line: SourceLocation(file: input, line: lineNumber))
         try scanner.scanDocument()
         documents += 1
@@ -66,7 +66,7 @@ public struct JSONFieldNormalizer: Sendable {
             return
         }
         guard target.isString else {
-            throw JSONLineError(at: scanner.location(of: target.range.lowerBound),
+            throw InputError(at: scanner.location(of: target.range.lowerBound),
                                 message: "the field \(path.joined(separator: ".")) is \(target.kind), not a string")
         }
         let text = scanner.decodedString(at: target.range)
@@ -88,7 +88,7 @@ public struct JSONFieldNormalizer: Sendable {
         }
         if normalizer.format == .jsonl {
             guard let key = path.last, !scanner.targetIsInArray else {
-                throw JSONLineError(at: scanner.location(of: 0), message: "--format jsonl needs the field to be an object's member")
+                throw InputError(at: scanner.location(of: 0), message: "--format jsonl needs the field to be an object's member")
             }
             out += line[..<target.range.upperBound]
             out += Array(",".utf8)

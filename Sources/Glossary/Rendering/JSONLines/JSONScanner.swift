@@ -33,15 +33,15 @@ struct JSONScanner {
         return column
     }
 
-    private func fail(_ message: String) -> JSONLineError {
-        JSONLineError(at: location(of: position), message: message)
+    private func fail(_ message: String) -> InputError {
+        InputError(at: location(of: position), message: message)
     }
 
     private mutating func skipSpace() {
         while position < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[position]) { position += 1 }
     }
 
-    mutating func scanDocument() throws(JSONLineError) {
+    mutating func scanDocument() throws(InputError) {
         skipSpace()
         guard position < bytes.count else { throw fail("an empty line is not a JSON document") }
         try value(depth: 0, path: path[...], inArray: false)
@@ -49,7 +49,7 @@ struct JSONScanner {
         guard position == bytes.count else { throw fail("text after the end of the JSON value") }
     }
 
-    private mutating func value(depth: Int, path: ArraySlice<String>?, inArray: Bool) throws(JSONLineError) {
+    private mutating func value(depth: Int, path: ArraySlice<String>?, inArray: Bool) throws(InputError) {
         guard depth < Self.maxDepth else { throw fail("nested more than \(Self.maxDepth) deep") }
         guard position < bytes.count else { throw fail("the line ends where a value was expected") }
         let start = position
@@ -135,14 +135,14 @@ struct JSONScanner {
         }
     }
 
-    private mutating func literal(_ word: String) throws(JSONLineError) {
+    private mutating func literal(_ word: String) throws(InputError) {
         for byte in word.utf8 {
             guard position < bytes.count, bytes[position] == byte else { throw fail("a JSON value was expected (\(word)?)") }
             position += 1
         }
     }
 
-    private mutating func number() throws(JSONLineError) {
+    private mutating func number() throws(InputError) {
         func digits() -> Int {
             let start = position
             while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
@@ -167,7 +167,7 @@ struct JSONScanner {
     }
 
     /// Checks a string at `"`, and moves past it.
-    private mutating func string() throws(JSONLineError) {
+    private mutating func string() throws(InputError) {
         position += 1
         while true {
             guard position < bytes.count else { throw fail("the string is not closed") }
@@ -210,7 +210,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func hex4() throws(JSONLineError) -> UInt32 {
+    private mutating func hex4() throws(InputError) -> UInt32 {
         guard position + 4 <= bytes.count,
             let value = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
         else { throw fail("\\u needs four hex digits") }
