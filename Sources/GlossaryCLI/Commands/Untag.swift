@@ -41,6 +41,7 @@ struct Untag: ParsableCommand {
                 while let next = try reader.next(into: &piece) {
                     if next.hasNewline { piece.append(0x0A) }
                     try piece.withUnsafeBufferPointer { bytes throws(InputError) in try untagger.feed(bytes, into: &line) }
+                    if next.endsLine && !next.hasNewline { try untagger.finish(into: &line) }  // the input's last line
                     piece.removeAll(keepingCapacity: true)
                     output.buffer += line
                     line.removeAll(keepingCapacity: true)
