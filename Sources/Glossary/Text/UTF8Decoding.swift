@@ -1,3 +1,7 @@
+// The byte-level questions of the hot loops: UTF-8 scalars decoded by hand, and ASCII
+// classes and case without String or Character.
+
+/// Whether a byte is an ASCII letter or digit.
 @inline(__always)
 func isASCIIAlnum(_ byte: UInt8) -> Bool {
     isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39)
@@ -33,11 +37,13 @@ func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Sc
     return nil
 }
 
+/// Whether a byte is an ASCII letter.
 @inline(__always)
 func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
 }
 
+/// An ASCII capital in lower case; any other byte as it is.
 @inline(__always)
 func asciiLower(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
