@@ -69,18 +69,41 @@ enum CommandRunner {
         let input = Pipe(), output = Pipe(), errors = Pipe()
         let process = try launch(executable, arguments, stdin: input, stdout: output, stderr: errors, directory: directory,
                                  environment: environment)
-        let writer = Thread {
+        let written = Handoff(), errorData = Handoff()
+        Thread {
             input.fileHandleForWriting.write(stdin)
             try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        nonisolated(unsafe) var errorData = Data()
-        let reader = Thread { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
+            written.finish(Data())
+        }.start()
+        Thread { errorData.finish(errors.fileHandleForReading.readDataToEndOfFile()) }.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !reader.isFinished || !writer.isFinished { usleep(1000) }
-        return CommandRun(status: process.terminationStatus, stdout: outputData, stderr: String(decoding: errorData, as: UTF8.self))
+        _ = written.wait()
+        return CommandRun(status: process.terminationStatus, stdout: outputData, stderr: String(decoding: errorData.wait(), as: UTF8.self))
+    }
+
+    /// Bytes that one thread produces and another waits for, under a condition
+    /// variable, so that ThreadSanitizer sees the hand-over.
+    private final class Handoff: @unchecked Sendable {
+        // @unchecked: `data` and `done` are touched only with `condition` locked.
+        private let condition = NSCondition()
+        private var data = Data()
+        private var done = false
+
+        func finish(_ value: Data) {
+            condition.lock()
+            data = value
+            done = true
+            condition.signal()
+            condition.unlock()
+        }
+
+        func wait() -> Data {
+            condition.lock()
+            defer { condition.unlock() }
+            while !done { condition.wait() }
+            return data
+        }
     }
 
     private static func launch(
