@@ -13,9 +13,7 @@ extension Matcher {
         }
         return key
     }
-}
 
-extension Matcher {
     /// The folded keys of the words of a text (punctuation left out), each transliterated
     /// and folded as in the table.
     func wordKeys(of text: String) -> [[UInt8]] {
