@@ -13,7 +13,8 @@ struct Untag: ParsableCommand {
 
             The markup is read strictly: a lone ⟦ or ⟧, a tag that is not closed on its line, or \
             ids that are not concept ids stop the command with FILE:LINE:COLUMN and the reason. \
-            The lines before that line are written; nothing of it or after it.
+            The lines before that line are written; nothing of it or after it (of a line longer \
+            than 1 MiB, which is read in pieces, the pieces before the error are written).
 
             Exit status: 0 success, 1 usage error, 2 malformed markup or an unreadable input.
 
