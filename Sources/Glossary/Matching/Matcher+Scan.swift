@@ -2,7 +2,8 @@
 // candidates where keys end (rules 1 and 2).
 
 extension Matcher {
-    /// Fills `workspace.found` with the paragraph's mentions, ambiguity resolved.
+    /// Fills `workspace.found` with the paragraph's mentions, shared spellings resolved as
+    /// far as the paragraph can (rule 9); ``resolve(_:document:)`` finishes them.
     ///
     /// One pass reads the tokens and advances every live trie walk with each (a walk
     /// starts at every token that can begin a key); tokens that no walk needs are not
@@ -16,6 +17,7 @@ extension Matcher {
         workspace.support.removeAll(keepingCapacity: true)
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
+        workspace.leaders.removeAll(keepingCapacity: true)
 
         var position = 0
         var gap = Gap.hard

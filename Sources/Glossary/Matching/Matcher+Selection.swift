@@ -1,5 +1,6 @@
 // Choosing the mentions among the candidates: leftmost-longest (rule 1), the row each
-// reports (rule 8), and shared spellings resolved by their paragraph (rule 9).
+// reports (rule 8), and shared spellings resolved by their paragraph, then by their
+// document (rule 9).
 
 extension Matcher {
     /// Chooses the mentions among the candidates: leftmost first, then longest, each
@@ -54,7 +55,7 @@ extension Matcher {
                 }
             }
         }
-        if ambiguous { resolveAmbiguity(&workspace) }
+        if ambiguous { resolveByParagraph(&workspace) }
     }
 
     /// Adds a passing entry to the candidate's senses, keeping one entry per concept:
@@ -75,28 +76,69 @@ extension Matcher {
         }
     }
 
-    /// Chooses among the senses of each shared spelling: the concept its paragraph
-    /// supports most (context words and unambiguous mentions), else the declared
-    /// default, else none.
-    func resolveAmbiguity(_ workspace: inout ScanWorkspace) {
+    /// Chooses among the senses of each shared spelling what its paragraph can: the
+    /// concept it supports most (context words and unambiguous mentions), if one leads.
+    /// The others are left undecided, with the leaders noted for ``resolve(_:document:)``.
+    func resolveByParagraph(_ workspace: inout ScanWorkspace) {
         for index in workspace.found.indices where workspace.found[index].resolution == .ambiguous {
             let range = workspace.found[index].senses
-            let senses = Array(workspace.senses[range])
-            let scores = senses.map { workspace.support[$0.concept] ?? 0 }
+            let scores = workspace.senses[range].map { workspace.support[$0.concept] ?? 0 }
             let top = scores.max() ?? 0
             let leaders = scores.indices.filter { scores[$0] == top }
-            var chosen: Int?
             if top > 0 && leaders.count == 1 {
-                chosen = leaders[0]
-                workspace.found[index].resolution = .context
-            } else if let d = leaders.first(where: { table.rows[entries[Int(senses[$0].entry)].row].sharing == .defaultSense }) {
-                chosen = d
-                workspace.found[index].resolution = .defaultSense
-            }
-            if let chosen {
-                let position = range.lowerBound + chosen
+                let position = range.lowerBound + leaders[0]
                 workspace.found[index].senses = position..<(position + 1)
+                workspace.found[index].resolution = .context
+            } else {
+                let start = workspace.leaders.count
+                workspace.leaders += leaders.map(Int32.init)
+                workspace.found[index].leaders = start..<workspace.leaders.count
             }
         }
     }
+
+    /// Finishes the shared spellings that the paragraph left undecided (rule 9): the one
+    /// leader that the document introduced earlier, else the declared default, else
+    /// none. Then lists in `workspace.introduced` the concepts that the paragraph's
+    /// resolved mentions introduce; the caller adds them to its document.
+    ///
+    /// `alsoIntroduced` lists concepts to count as introduced too (what the part of the
+    /// document that another thread read introduced, see `LineNormalizer.Deferred`).
+    func resolve(_ workspace: inout ScanWorkspace, document: DocumentContext, alsoIntroduced: [Int32] = []) {
+        workspace.introduced.removeAll(keepingCapacity: true)
+        for index in workspace.found.indices {
+            let found = workspace.found[index]
+            if found.undecided {
+                let range = found.senses
+                let leaders = workspace.leaders[found.leaders].map { Int($0) }
+                let introduced = leaders.filter {
+                    let concept = workspace.senses[range.lowerBound + $0].concept
+                    return document.contains(concept) || alsoIntroduced.contains(concept)
+                }
+                var chosen: Int?
+                if introduced.count == 1 {
+                    chosen = introduced[0]
+                    workspace.found[index].resolution = .document
+                } else if let d = leaders.first(where: {
+                    table.rows[entries[Int(workspace.senses[range.lowerBound + $0].entry)].row].sharing == .defaultSense
+                }) {
+                    chosen = d
+                    workspace.found[index].resolution = .defaultSense
+                } else {
+                    workspace.found[index].resolution = .ambiguous
+                }
+                if let chosen {
+                    let position = range.lowerBound + chosen
+                    workspace.found[index].senses = position..<(position + 1)
+                }
+            }
+            switch workspace.found[index].resolution {
+            case .unique, .context, .document:
+                workspace.introduced.append(workspace.senses[workspace.found[index].senses.lowerBound].concept)
+            case .defaultSense, .ambiguous:
+                break
+            }
+        }
+    }
+
 }

@@ -13,6 +13,10 @@ public enum Resolution: String, Sendable, Hashable {
     /// Several concepts share the spelling; the paragraph's context words or other
     /// mentions chose one.
     case context
+    /// Several concepts share the spelling, nothing in the paragraph chose, and one of
+    /// them was introduced earlier in the document (a mention of it that was not
+    /// ambiguous).
+    case document
     /// Several concepts share the spelling, nothing in the paragraph chose, and the
     /// table declares a default sense.
     case defaultSense = "default"

@@ -11,12 +11,23 @@ public struct ScanWorkspace: Sendable {
     var found: [Found] = []
     /// The (concept, entry) pairs of `found`, back to back.
     var senses: [SenseRef] = []
+    /// For the mentions that the paragraph leaves undecided: the indexes (in their
+    /// `senses`) of the senses it supports most, back to back.
+    var leaders: [Int32] = []
+    /// The concepts that the last paragraph resolved introduce to its document.
+    var introduced: [Int32] = []
     /// Tokens read by the general path so far (the cold loop skips the rest): a figure
     /// that does not depend on the machine, for benchmarks.
     var tokensRead = 0
 
     /// Empty buffers; they grow to fit the longest line seen.
     public init() {}
+
+    /// Whether the paragraph last scanned has a mention that only its document can
+    /// decide: then its outcome depends on the paragraphs before it.
+    var dependsOnDocument: Bool {
+        found.contains { $0.undecided }
+    }
 
     /// A trie walk in progress: it began at token `first` and is at `node`.
     struct Walk {
@@ -48,5 +59,9 @@ public struct ScanWorkspace: Sendable {
         var senses: Range<Int>
         var resolution: Resolution
         var mixedScript: Bool
+        /// Its leaders in `leaders`, when the paragraph left it undecided (rule 9):
+        /// then the document decides, or the default.
+        var leaders: Range<Int> = 0..<0
+        var undecided: Bool { !leaders.isEmpty }
     }
 }

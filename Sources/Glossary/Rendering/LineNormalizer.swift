@@ -1,5 +1,10 @@
 /// Normalizes a stream paragraph by paragraph in one of the ``OutputFormat``s. Each
 /// value belongs to one thread; make one per thread, sharing the ``Matcher``.
+///
+/// The paragraphs it is given are one document until ``endDocument()``: a shared
+/// spelling that its paragraph leaves undecided goes to the candidate that an earlier
+/// paragraph introduced (rule 9). The normalizer keeps the document's concepts, never
+/// its text.
 public struct LineNormalizer: Sendable {
     /// The compiled table.
     public let matcher: Matcher
@@ -7,7 +12,11 @@ public struct LineNormalizer: Sendable {
     public let format: OutputFormat
     /// The language of the preferred terms that replace mentions.
     public let language: String
-    private var workspace = ScanWorkspace()
+    var workspace = ScanWorkspace()
+    /// What the current document has introduced.
+    var document = DocumentContext()
+    /// When processing a slice of a stream on its own thread: what it has learned.
+    var slice = SliceDocuments()
     /// What this normalizer has processed so far.
     public private(set) var counts = Counts()
 
@@ -63,13 +72,31 @@ public struct LineNormalizer: Sendable {
     public mutating func process(
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, offset: Int = 0, into out: inout [UInt8]
     ) {
+        scan(line)
+        matcher.resolve(&workspace, document: document)
+        document.insert(contentsOf: workspace.introduced)
+        render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
+    }
+
+    /// Ends the current document: the next paragraph starts a new one.
+    public mutating func endDocument() {
+        document.reset()
+    }
+
+    mutating func scan(_ line: UnsafeBufferPointer<UInt8>) {
         matcher.scan(line, &workspace)
         counts.bytes += line.count
         counts.lines += 1
-        counts.mentions += workspace.found.count
-        for found in workspace.found where found.resolution == .ambiguous { counts.ambiguous += 1 }
         counts.tokens += workspace.tokensRead
         workspace.tokensRead = 0
+    }
+
+    /// Writes the resolved mentions of the paragraph in `workspace`.
+    mutating func render(
+        _ line: UnsafeBufferPointer<UInt8>, input: String, lineNumber: Int, offset: Int, into out: inout [UInt8]
+    ) {
+        counts.mentions += workspace.found.count
+        for found in workspace.found where found.resolution == .ambiguous { counts.ambiguous += 1 }
         switch format {
         case .text:
             var done = 0

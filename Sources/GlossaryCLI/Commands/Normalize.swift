@@ -18,9 +18,12 @@ struct Normalize: ParsableCommand {
               jsonl  one JSON object per mention, with byte offsets in its line
             glossary untag removes the marks of tag, giving the text back byte for byte.
 
-            A paragraph is a line: a spelling that several concepts share (PKT, PBB) goes to the \
-            concept its line supports. Lines longer than --segment-bytes are processed in pieces \
-            cut at a space, so memory stays bounded on any input.
+            A paragraph is a line, and a document is each file, or the text up to a blank line \
+            (see --documents). A spelling that several concepts share (PKT, PBB) goes to the \
+            concept its paragraph supports, else to the one an earlier paragraph of the document \
+            named, else to the table's default; only the concepts a document has named are kept, \
+            never its text. Lines longer than --segment-bytes are processed in pieces cut at a \
+            space, so memory stays bounded on any input.
 
             Documents in JSON lines: --json-field PATH processes only the string at PATH of each \
             line's JSON value and leaves every other byte as it was (with --format jsonl, a field \
@@ -44,6 +47,25 @@ struct Normalize: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Output format: text, tag or jsonl.", valueName: "format"))
     var format: OutputFormat = .text
+
+    /// Where the documents of a text stream end: the unit of evidence for shared spellings.
+    enum Documents: String, CaseIterable, ExpressibleByArgument {
+        /// At a blank line, at a line that begins with a form feed, and at the end of each input.
+        case blankLines = "blank-lines"
+        /// At the end of every line (and of each input).
+        case lines
+
+        /// Whether a line (its first piece) begins a new document.
+        func startsDocument(_ line: ArraySlice<UInt8>) -> Bool {
+            switch self {
+            case .lines: return true
+            case .blankLines: return line.first == 0x0C || line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+            }
+        }
+    }
+
+    @Option(name: .long, help: ArgumentHelp("Where a document of the text ends: blank-lines (at a blank line or a form feed, and at the end of each file) or lines (every line is a document). With --json-field every JSON line is a document.", valueName: "where"))
+    var documents: Documents = .blankLines
 
     @Flag(name: .long, help: "Flush the output after every line (the default when standard output is a terminal).")
     var lineBuffered = false
@@ -94,6 +116,7 @@ struct Normalize: ParsableCommand {
         let path = jsonField.flatMap(JSONFieldNormalizer.parsePath)
         var pool = WorkerPool(matcher: matcher, format: format, language: to, jsonPath: path, keepBadLines: keepBadLines,
                               workers: max(1, workers))
+        let documents = self.documents  // read once: an option's getter is slow in a loop
         for input in inputs {
             // A JSON document is never cut: its line is read whole.
             var reader = LineReader(fd: input.fd, segmentLimit: path == nil ? segmentBytes : Int.max / 2)
@@ -101,9 +124,13 @@ struct Normalize: ParsableCommand {
             var offsetInLine = 0
             do {
                 while let piece = try reader.next(into: &pool.bytes) {
-                    if offsetInLine == 0 { lineNumber += 1 }
+                    var startsDocument = false
+                    if offsetInLine == 0 {
+                        lineNumber += 1
+                        startsDocument = lineNumber == 1 || documents.startsDocument(pool.bytes.suffix(piece.count))
+                    }
                     pool.add(Work(count: piece.count, input: input.name, lineNumber: lineNumber, offset: offsetInLine,
-                                  lineEnd: (format != .jsonl || path != nil) && piece.hasNewline))
+                                  lineEnd: (format != .jsonl || path != nil) && piece.hasNewline, startsDocument: startsDocument))
                     offsetInLine = piece.endsLine ? 0 : offsetInLine + piece.count
                     if pool.isFull || (interactive && piece.endsLine) {
                         try runBatch(&pool, &output)

@@ -29,6 +29,7 @@ func lookupText(_ lookup: Lookup) -> String {
         switch mention.resolution {
         case .unique: how = ""
         case .context: how = ", chosen by the context"
+        case .document: how = ", chosen by an earlier paragraph"
         case .defaultSense: how = ", the default sense"
         case .ambiguous: how = ", ambiguous"
         }

@@ -151,12 +151,42 @@ struct CommandTests {
             }
             input.append(contentsOf: line)
             input.append(0x0A)
+            // Documents of a few paragraphs, some of them hundreds of kilobytes long, so
+            // that evidence crosses the slices of a batch.
+            if Int.random(in: 0..<(Bool.random(using: &rng) ? 6 : 4_000), using: &rng) == 0 { input.append(0x0A) }
         }
         let one = try CommandRunner.run(["normalize", "--jobs", "1", "--format", format, "--segment-bytes", "65536"], stdin: input)
         let two = try CommandRunner.run(["normalize", "--jobs", "2", "--format", format, "--segment-bytes", "65536"], stdin: input)
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout.count > input.count / 2)
         #expect(one.stdout == two.stdout)
+        if format == "jsonl" {
+            #expect(one.text.contains(#""resolution":"document""#), "the documents should decide some shared spellings")
+        }
+    }
+
+    @Test("A document ends at a blank line, a form feed, the end of a file, or with --documents lines at every line")
+    func documentBoundaries() throws {
+        let introduced = "Pupuk Kalimantan Timur membuka pabrik.\n"
+        let later = "PKT mengumumkan hasilnya.\n"
+        func tags(_ arguments: [String], _ text: String) throws -> [String] {
+            let run = try CommandRunner.run(["normalize", "--format", "tag"] + arguments, text)
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                .filter { $0.contains("|PKT⟧") }
+        }
+        let decided = "⟦pupuk-kalimantan-timur|PKT⟧ mengumumkan hasilnya."
+        let open = "⟦communist-party-of-china,pupuk-kalimantan-timur|PKT⟧ mengumumkan hasilnya."
+        #expect(try tags([], introduced + later + later) == [decided, decided])
+        #expect(try tags([], introduced + "\n" + later) == [open])
+        #expect(try tags([], introduced + " \t\r\n" + later) == [open])
+        #expect(try tags([], introduced + "\u{0C}" + later) == ["\u{0C}" + open])
+        #expect(try tags(["--documents", "lines"], introduced + later) == [open])
+        let first = try TemporaryFolder.write(introduced, named: "a.txt"), second = try TemporaryFolder.write(later, named: "b.txt")
+        #expect(try tags([first, second], "") == [open])
+        let jsonl = try CommandRunner.run(["normalize", "--format", "jsonl"], introduced + later)
+        #expect(jsonl.text.contains(#""surface":"PKT","id":"pupuk-kalimantan-timur""#))
+        #expect(jsonl.text.contains(#""resolution":"document""#))
     }
 
     @Test("--line-buffered writes each line before the input ends")

@@ -45,10 +45,19 @@ struct DistributionTests {
             "Sidang PBB membahas resolusi baru tentang Tiongkok dan Rusia.",
             "王毅 dan Шойгу membahas kerja sama Organisasi Kerjasama Shanghai.",
             "Tidak ada nama di baris ini, hanya kata-kata biasa.",
+            "Pupuk Kalimantan Timur membuka pabrik baru.",
+            "PKT mengumumkan hasilnya dua paragraf kemudian.",
+            "",
         ]
         var paths: [String] = []
         for file in 0..<3 {
-            let lines = (0..<4000).map { "\(file)-\($0): " + sentences[($0 + file) % sentences.count] }
+            // Documents of a few paragraphs between blank lines: a PKT that only an
+            // earlier paragraph decides, and documents that Spark must not cut.
+            let step = file == 1 ? 7 : 1  // file 1 names PKT before the company, in every document
+            let lines = (0..<4000).map { index in
+                let sentence = sentences[(index * step + file) % sentences.count]
+                return sentence.isEmpty ? "" : "\(file)-\(index): " + sentence
+            }
             let url = input.appendingPathComponent("part-\(file).txt")
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
             paths.append(url.path)
@@ -56,8 +65,8 @@ struct DistributionTests {
         let jsonLines = (0..<3000).map { #"{"n":\#($0),"text":"\#(sentences[$0 % sentences.count])","lang":"id"}"# }
         try Data((jsonLines.joined(separator: "\n") + "\n").utf8).write(to: documents.appendingPathComponent("docs.jsonl"))
 
-        for (source, extra) in [(input, [String]()), (documents, ["--json-field", "text", "--to", "id"])] {
-            let output = folder.appendingPathComponent("out-\(source.lastPathComponent)")
+        for (source, extra) in [(input, [String]()), (input, ["--format", "tag"]), (documents, ["--json-field", "text", "--to", "id"])] {
+            let output = folder.appendingPathComponent("out-\(source.lastPathComponent)-\(extra.count)")
             let spark = try CommandRunner.program([python, "Spark/normalize_folder.py", source.path, output.path, "--glossary", CommandRunner.binary,
                                         "--master", "local[*]", "--partitions", "4", "--"] + extra)
             #expect(spark.status == 0, "\(spark.stderr)")
@@ -70,6 +79,11 @@ struct DistributionTests {
             #expect(single.status == 0)
             #expect(sparkOutput == single.stdout, "Spark's output differs from one process's")
             #expect(sparkOutput.count > 100_000)
+            if extra == ["--format", "tag"] {
+                let text = String(decoding: sparkOutput, as: UTF8.self)
+                #expect(text.contains("⟦pupuk-kalimantan-timur|PKT⟧ mengumumkan"), "an earlier paragraph decides PKT")
+                #expect(text.contains("⟦communist-party-of-china,pupuk-kalimantan-timur|PKT⟧ mengumumkan"), "a new document forgets")
+            }
         }
         try? FileManager.default.removeItem(at: folder)
     }

@@ -182,10 +182,30 @@ struct MatchRuleTests {
         #expect(fixture.mentions(in: "Rusia").map(\.resolution) == [.unique])
     }
 
-    @Test("Rules 1 and 9: a paragraph is a line, and context on another line does not count")
+    @Test("Rules 1 and 9: a paragraph is a line, and a context word on another line does not count")
     func paragraphIsALine() {
         let mentions = fixture.mentions(in: "pupuk\nPKT")
         #expect(mentions.map(\.resolution) == [.ambiguous])
+    }
+
+    // Rule 9 in documents: a shared spelling that its paragraph leaves undecided goes to
+    // the one candidate an earlier paragraph introduced (surface, concepts, resolution).
+    static let documents: [(String, String, String, Resolution)] = [
+        ("Pupuk Kalimantan Timur (PKT) membuka pabrik.\nPKT mengumumkan hasilnya.", "PKT", "pupuk-kalimantan-timur", .document),
+        ("Partai Komunis Tiongkok bersidang.\nRapat usai.\nPKT mengumumkan hasilnya.", "PKT", "communist-party-of-china", .document),
+        ("PKT mengumumkan hasilnya.\nPupuk Kalimantan Timur membuka pabrik.", "PKT", "communist-party-of-china,pupuk-kalimantan-timur", .ambiguous),
+        ("Partai Komunis Tiongkok dan Pupuk Kalimantan Timur.\nPKT mengumumkan hasilnya.", "PKT", "communist-party-of-china,pupuk-kalimantan-timur", .ambiguous),
+        ("Pupuk Kalimantan Timur membuka pabrik.\nSidang Politbiro PKT.", "PKT", "communist-party-of-china", .context),
+        ("Sidang Umum Perserikatan Bangsa-Bangsa.\nPembayaran PBB.", "PBB", "united-nations", .document),
+        ("Pajak Bumi dan Bangunan naik.\nPembayaran PBB.", "PBB", "land-and-building-tax", .document),
+        ("Sidang dibuka.\nPembayaran PBB.", "PBB", "united-nations", .defaultSense),
+    ]
+
+    @Test("Rule 9: an earlier paragraph of the document decides what the paragraph leaves undecided", arguments: documents)
+    func documentEvidence(_ example: (String, String, String, Resolution)) throws {
+        let mention = try #require(fixture.mentions(in: example.0).last { $0.surface == example.1 })
+        #expect(mention.senses.map(\.conceptID).joined(separator: ",") == example.2)
+        #expect(mention.resolution == example.3)
     }
 
     @Test("Rule 2: mixed-script spellings match, and are flagged")

@@ -24,13 +24,21 @@ enum FuzzOracles {
     /// The longest line the slow reference matcher is asked about.
     static let referenceLimit = 600
 
-    /// Matcher and normalizer: on every line, the fast and the reference matcher agree;
-    /// text output is the input with mentions replaced and nothing else changed;
-    /// normalizing twice changes nothing; `tag` is reversible; `jsonl` offsets slice the
-    /// input to the surface.
+    /// Matcher and normalizer: on every line, and on the lines read as one document, the
+    /// fast and the reference matcher agree; text output is the input with mentions
+    /// replaced and nothing else changed; normalizing twice changes nothing; `tag` is
+    /// reversible; `jsonl` offsets slice the input to the surface.
     static func matcher(_ bytes: [UInt8]) -> String? {
         var workspace = ScanWorkspace()
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(64) {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(64).map { Array($0) }
+        if lines.allSatisfy({ $0.count <= referenceLimit }) {
+            var document = DocumentContext()
+            let actual = lines.map { fixture.referenceResults(inLine: $0, workspace: &workspace, document: &document) }
+            if actual != referenceMatcher.mentions(inDocument: lines) {
+                return "the matcher and the reference disagree on the lines as one document"
+            }
+        }
+        for line in lines {
             let line = Array(line)
             let mentions = fixture.mentions(inUTF8: line)
             if line.count <= referenceLimit {

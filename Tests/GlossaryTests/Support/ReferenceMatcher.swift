@@ -4,7 +4,8 @@
 /// one, to check the real one against. It shares only the definitions of the rules'
 /// inputs with it (character classes and the ICU key of a word); the tokenizing, the
 /// search, the case rules and the ambiguity resolution are written here again, the
-/// obvious way: every run of tokens from every start is looked up in a dictionary.
+/// obvious way: every run of tokens from every start is looked up in a dictionary, and
+/// a document is a set of the concept ids its lines introduced.
 struct ReferenceMatcher {
     struct Entry {
         var rowIndex: Int
@@ -193,7 +194,21 @@ struct ReferenceMatcher {
         return true
     }
 
+    /// The mentions of a line that is a document of its own.
     func mentions(inLine bytes: [UInt8]) -> [Result] {
+        var introduced: Set<String> = []
+        return mentions(inLine: bytes, introduced: &introduced)
+    }
+
+    /// The mentions of each line of a document, in order.
+    func mentions(inDocument lines: [[UInt8]]) -> [[Result]] {
+        var introduced: Set<String> = []
+        return lines.map { mentions(inLine: $0, introduced: &introduced) }
+    }
+
+    /// The mentions of one line of a document whose earlier lines introduced the
+    /// concepts in `introduced`; adds the concepts this line introduces.
+    func mentions(inLine bytes: [UInt8], introduced: inout Set<String>) -> [Result] {
         let tokens = tokenize(bytes)
         var support: [String: Int] = [:]
         var found: [(first: Int, last: Int, stem: Bool, entries: [Entry])] = []
@@ -225,7 +240,7 @@ struct ReferenceMatcher {
                 i += 1
             }
         }
-        return found.map { match in
+        let results = found.map { match in
             let start = tokens[match.first].start
             let end = match.stem ? tokens[match.last].stem!.end : tokens[match.last].end
             var surfaceCased: [UInt8] = []
@@ -252,9 +267,13 @@ struct ReferenceMatcher {
                 let scores = concepts.map { support[$0] ?? 0 }
                 let top = scores.max()!
                 let leaders = concepts.indices.filter { scores[$0] == top }
+                let named = leaders.filter { introduced.contains(concepts[$0]) }
                 if top > 0 && leaders.count == 1 {
                     resolution = .context
                     concepts = [concepts[leaders[0]]]
+                } else if named.count == 1 {
+                    resolution = .document
+                    concepts = [concepts[named[0]]]
                 } else if let d = leaders.first(where: { bestRow[concepts[$0]]!.row.sharing == .defaultSense }) {
                     resolution = .defaultSense
                     concepts = [concepts[d]]
@@ -265,6 +284,11 @@ struct ReferenceMatcher {
             return Result(range: start..<end, senses: concepts, terms: concepts.map { bestRow[$0]!.row.line },
                           resolution: resolution, mixed: tokens[match.first...match.last].contains(where: \.mixed))
         }
+        // A mention that is not ambiguous, and not only the default, introduces its concept.
+        for result in results where [.unique, .context, .document].contains(result.resolution) {
+            introduced.insert(result.senses[0])
+        }
+        return results
     }
 }
 
@@ -272,8 +296,16 @@ extension Matcher {
     /// The real matcher's mentions of one paragraph, in the reference matcher's terms,
     /// for comparing the two.
     func referenceResults(inLine line: [UInt8], workspace: inout ScanWorkspace) -> [ReferenceMatcher.Result] {
+        var document = DocumentContext()
+        return referenceResults(inLine: line, workspace: &workspace, document: &document)
+    }
+
+    /// The same for one paragraph of a document.
+    func referenceResults(
+        inLine line: [UInt8], workspace: inout ScanWorkspace, document: inout DocumentContext
+    ) -> [ReferenceMatcher.Result] {
         line.withUnsafeBufferPointer { buffer in
-            mentions(inParagraph: buffer, workspace: &workspace).map { mention in
+            mentions(inParagraph: buffer, workspace: &workspace, document: &document).map { mention in
                 ReferenceMatcher.Result(range: mention.range, senses: mention.senses.map(\.conceptID),
                                         terms: mention.senses.map(\.term.line), resolution: mention.resolution,
                                         mixed: mention.isMixedScript)

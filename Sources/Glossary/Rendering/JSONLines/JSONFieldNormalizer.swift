@@ -7,6 +7,8 @@
 /// piece) at a time, and, only if that changes it, encoded again (`"`, `\` and control
 /// characters escaped, everything else as UTF-8) and put back in place of the old value.
 /// A field that a key appears twice for is the last one, as most JSON readers take it.
+/// Each line is one document: its paragraphs' evidence flows forward to the later ones
+/// (rule 9), and nothing carries over to the next line.
 public struct JSONFieldNormalizer: Sendable {
     /// Where the field is: object keys, and array indexes, from the top.
     public let path: [String]
@@ -70,6 +72,7 @@ public struct JSONFieldNormalizer: Sendable {
                                 message: "the field \(path.joined(separator: ".")) is \(target.kind), not a string")
         }
         let text = scanner.decodedString(at: target.range)
+        normalizer.endDocument()  // each line is a document of its own
         var result: [UInt8] = []
         var mentions: [UInt8] = []
         text.withUnsafeBufferPointer { all in
