@@ -10,6 +10,9 @@ public struct DocumentContext: Sendable {
     private var bits: [UInt64] = []
     /// The words of `bits` that are not zero, so that a reset touches only them.
     private var used: [Int32] = []
+    /// The function words of each language that the document's paragraphs held (for
+    /// `--to auto`).
+    var languageCount = LanguageCount()
 
     /// An empty document.
     public init() {}
@@ -21,6 +24,7 @@ public struct DocumentContext: Sendable {
     public mutating func reset() {
         for word in used { bits[Int(word)] = 0 }
         used.removeAll(keepingCapacity: true)
+        languageCount = LanguageCount()
     }
 
     @inline(__always)
@@ -44,6 +48,7 @@ public struct DocumentContext: Sendable {
 
     /// Adds everything another part of the same document introduced.
     mutating func formUnion(_ other: DocumentContext) {
+        languageCount.add(other.languageCount)
         if other.bits.count > bits.count { bits += [UInt64](repeating: 0, count: other.bits.count - bits.count) }
         for word in other.used {
             let index = Int(word)

@@ -10,8 +10,9 @@ extension Matcher {
     @inline(__always)
     func skipCold(
         _ line: UnsafeBufferPointer<UInt8>, from start: Int, gap: inout Gap, allCapsWords: inout Int, lowerWords: inout Int,
-        leadingEnd: inout Int, memo: inout WordMemo
+        leadingEnd: inout Int, memo: inout WordMemo, language: inout LanguageCount, countsLanguage: inout Bool
     ) -> Int {
+        let markers = markerTable
         let classes = byteClasses.pointer
         var p = start
         let count = line.count
@@ -92,6 +93,10 @@ extension Matcher {
             }
             if upper >= 2 && lower == 0 { allCapsWords += 1 } else if leadingEnd == Int.max { leadingEnd = p }
             if lower > 0 { lowerWords += 1 }
+            if countsLanguage {
+                language.add(markers.language(of: line, p, end))
+                countsLanguage = !language.isDecided
+            }
             gap = .adjacent
             p = end
         }

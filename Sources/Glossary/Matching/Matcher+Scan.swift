@@ -18,6 +18,8 @@ extension Matcher {
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
         workspace.leaders.removeAll(keepingCapacity: true)
+        var language = LanguageCount()
+        var countsLanguage = workspace.countsLanguage
 
         var position = 0
         var gap = Gap.hard
@@ -27,13 +29,18 @@ extension Matcher {
         while true {
             if workspace.active.isEmpty {
                 position = skipCold(line, from: position, gap: &gap, allCapsWords: &allCapsWords, lowerWords: &lowerWords,
-                                    leadingEnd: &leadingEnd, memo: &workspace.line.memo)
+                                    leadingEnd: &leadingEnd, memo: &workspace.line.memo, language: &language,
+                                    countsLanguage: &countsLanguage)
             }
             guard let token = workspace.line.nextToken(line, at: &position, gap: &gap, keyMaker: keyMaker) else { break }
             workspace.tokensRead += 1
             if token.kind == .word {
                 if token.flags.contains(.allCaps) { allCapsWords += 1 }
                 if token.flags.contains(.hasLower) { lowerWords += 1 }
+                if countsLanguage {
+                    language.add(markerTable.language(of: line, Int(token.start), Int(token.end)))
+                    countsLanguage = !language.isDecided
+                }
             }
             if leadingEnd == Int.max && !(token.kind == .word && token.flags.contains(.allCaps))
                 && !(token.kind == .punct && token.end - token.start == 1 && (line[Int(token.start)] == 0x2E || line[Int(token.start)] == 0x2C))
@@ -63,6 +70,7 @@ extension Matcher {
             }
             if !workspace.active.isEmpty { dropWalksThatCannotContinue(line, from: position, &workspace.active) }
         }
+        workspace.languageCount = language
         if workspace.candidates.isEmpty { return }
         markCapsContext(line, headline: isHeadline(allCapsWords: allCapsWords, lowerWords: lowerWords), leadingEnd: leadingEnd,
                         &workspace)

@@ -13,6 +13,10 @@ public final class Matcher: Sendable {
     let keyMaker: KeyMaker
     let variantsText: String
     let byteClasses: ByteClasses
+    /// The function words that tell the language of a paragraph (`--to auto`), and the
+    /// owner of their table's memory.
+    let markerTable: LanguageMarkers.Table
+    private let markerStorage = LanguageMarkers.Table.Storage()
     let trie: Trie
     let entries: [Entry]
     let concepts: [Concept]
@@ -62,6 +66,7 @@ public final class Matcher: Sendable {
         self.keyMaker = keyMaker
         self.variantsText = variants.text
         self.byteClasses = ByteClasses(keyMaker: keyMaker)
+        self.markerTable = LanguageMarkers.Table(storage: markerStorage)
         // 2. The concepts, in order of first appearance, with their preferred rows.
         let concepts = ConceptIndex(table: table)
         self.concepts = concepts.concepts

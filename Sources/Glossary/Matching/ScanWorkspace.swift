@@ -16,6 +16,10 @@ public struct ScanWorkspace: Sendable {
     var leaders: [Int32] = []
     /// The concepts that the last paragraph resolved introduce to its document.
     var introduced: [Int32] = []
+    /// Whether the scan counts the function words of each language (for `--to auto`),
+    /// and what it counted in the last paragraph.
+    var countsLanguage = false
+    var languageCount = LanguageCount()
     /// Tokens read by the general path so far (the cold loop skips the rest): a figure
     /// that does not depend on the machine, for benchmarks.
     var tokensRead = 0

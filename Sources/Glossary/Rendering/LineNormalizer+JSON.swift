@@ -15,7 +15,7 @@ extension LineNormalizer {
             json.field("lang", sense.term.language)
             json.field("form", sense.term.form.rawValue)
             json.field("status", sense.term.status?.rawValue ?? "")
-            json.field("canonical", matcher.replacement(for: mention, language: language, keepCase: false))
+            json.field("canonical", matcher.replacement(for: mention, language: paragraphLanguage, keepCase: false))
         } else {
             json.field("id", nil as String?)
             json.field("candidates") { json in

@@ -17,6 +17,10 @@ extension LineNormalizer {
         fileprivate var leaders: [Int32]
         /// The concepts of its leaders that the slice had introduced before it.
         fileprivate var introducedInSlice: [Int32]
+        /// The function words of the slice's part of the document, up to it, and its own
+        /// (`auto`).
+        fileprivate var languageInSlice: LanguageCount
+        fileprivate var ownLanguage: LanguageCount
     }
 
     /// What a slice's normalizer learned about documents: the concepts its part of the
@@ -50,7 +54,8 @@ extension LineNormalizer {
             document.reset()
         }
         scan(line)
-        if !slice.began && workspace.dependsOnDocument {
+        document.languageCount.add(workspace.languageCount)
+        if !slice.began && (workspace.dependsOnDocument || needsDocumentLanguage) {
             var known: [Int32] = []
             for found in workspace.found where found.undecided {
                 for leader in workspace.leaders[found.leaders] {
@@ -58,8 +63,10 @@ extension LineNormalizer {
                     if document.contains(concept) { known.append(concept) }
                 }
             }
-            return Deferred(found: workspace.found, senses: workspace.senses, leaders: workspace.leaders, introducedInSlice: known)
+            return Deferred(found: workspace.found, senses: workspace.senses, leaders: workspace.leaders, introducedInSlice: known,
+                            languageInSlice: document.languageCount, ownLanguage: workspace.languageCount)
         }
+        chooseLanguage(document: document.languageCount)
         matcher.resolve(&workspace, document: document)
         document.insert(contentsOf: workspace.introduced)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
@@ -85,6 +92,10 @@ extension LineNormalizer {
         workspace.found = deferred.found
         workspace.senses = deferred.senses
         workspace.leaders = deferred.leaders
+        workspace.languageCount = deferred.ownLanguage
+        var language = document.languageCount
+        language.add(deferred.languageInSlice)
+        chooseLanguage(document: language)
         matcher.resolve(&workspace, document: document, alsoIntroduced: deferred.introducedInSlice)
         document.insert(contentsOf: workspace.introduced)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)

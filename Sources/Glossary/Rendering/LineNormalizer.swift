@@ -10,8 +10,17 @@ public struct LineNormalizer: Sendable {
     public let matcher: Matcher
     /// What to write.
     public let format: OutputFormat
-    /// The language of the preferred terms that replace mentions.
+    /// The language of the preferred terms that replace mentions, or
+    /// ``LineNormalizer/automatic``.
     public let language: String
+
+    /// `auto`: each paragraph's mentions in the language the paragraph is written in,
+    /// told by its function words (Indonesian or English); a paragraph too short to tell
+    /// takes its document's language so far, and a document that cannot tell is taken
+    /// for English.
+    public static let automatic = "auto"
+    /// The language of the paragraph being written.
+    var paragraphLanguage: String
     var workspace = ScanWorkspace()
     /// What the current document has introduced.
     var document = DocumentContext()
@@ -47,14 +56,16 @@ public struct LineNormalizer: Sendable {
             tokens += other.tokens
         }
     }
-    /// Replacement bytes per entry (nil: the concept has no term in `language`).
-    private var replacements: [Int32: [UInt8]?] = [:]
+    /// Replacement bytes per entry and language (nil: the concept has no term in it).
+    private var replacements: [Int64: [UInt8]?] = [:]
 
     /// A normalizer writing `format`, replacing mentions with terms in `language`.
     public init(matcher: Matcher, format: OutputFormat, language: String) {
         self.matcher = matcher
         self.format = format
         self.language = language
+        self.paragraphLanguage = language == Self.automatic ? "en" : language
+        workspace.countsLanguage = language == Self.automatic && format != .tag
     }
 
     /// Processes one line (without its line end) and appends the output to `out`.
@@ -73,6 +84,8 @@ public struct LineNormalizer: Sendable {
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, offset: Int = 0, into out: inout [UInt8]
     ) {
         scan(line)
+        document.languageCount.add(workspace.languageCount)
+        chooseLanguage(document: document.languageCount)
         matcher.resolve(&workspace, document: document)
         document.insert(contentsOf: workspace.introduced)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
@@ -89,6 +102,18 @@ public struct LineNormalizer: Sendable {
         counts.lines += 1
         counts.tokens += workspace.tokensRead
         workspace.tokensRead = 0
+    }
+
+    /// With `auto`, the language of the paragraph in `workspace`: its own, else its
+    /// document's so far (`document`, this paragraph included), else English.
+    mutating func chooseLanguage(document: LanguageCount) {
+        guard workspace.countsLanguage else { return }
+        paragraphLanguage = workspace.languageCount.language ?? document.language ?? "en"
+    }
+
+    /// Whether the paragraph in `workspace` needs its document to choose its language.
+    var needsDocumentLanguage: Bool {
+        workspace.countsLanguage && workspace.languageCount.language == nil && !workspace.found.isEmpty
     }
 
     /// Writes the resolved mentions of the paragraph in `workspace`.
@@ -140,12 +165,13 @@ public struct LineNormalizer: Sendable {
         let entry = matcher.entries[Int(ref.entry)]
         let form = matcher.table.rows[entry.row].form
         let base: [UInt8]
-        if let cached = replacements[ref.entry] {
+        let key = Int64(ref.entry) << 2 | (paragraphLanguage == language ? 0 : paragraphLanguage == "id" ? 1 : 2)
+        if let cached = replacements[key] {
             guard let cached else { return nil }
             base = cached
         } else {
-            let row = matcher.preferredTerm(concept: ref.concept, language: language, form: form)
-            replacements[ref.entry] = .some(row.map { Array($0.term.utf8) })
+            let row = matcher.preferredTerm(concept: ref.concept, language: paragraphLanguage, form: form)
+            replacements[key] = .some(row.map { Array($0.term.utf8) })
             guard let row else { return nil }
             base = Array(row.term.utf8)
         }

@@ -9,8 +9,10 @@ struct Normalize: ParsableCommand {
             Reads the files, or standard input, line by line and writes standard output. Every \
             mention of a concept of the term table becomes the concept's preferred term in the \
             language of --to, in the same form (an abbreviation stays an abbreviation where the \
-            language has one). Everything else passes through byte for byte: other text, CR LF, \
-            a byte-order mark, invalid UTF-8, NUL bytes.
+            language has one): by default, in the language of its paragraph (Indonesian or \
+            English, told by the paragraph's function words, else by its document's so far). \
+            Everything else passes through byte for byte: other text, CR LF, a byte-order mark, \
+            invalid UTF-8, NUL bytes.
 
             Formats (--format):
               text   mentions replaced:   Shoygu tiba  ->  Shoigu tiba
@@ -101,8 +103,10 @@ struct Normalize: ParsableCommand {
         let started = monotonicSeconds()
         let matcher = try table.loadMatcher()
         let loaded = monotonicSeconds()
-        let to = language.to ?? "en"
-        if format == .text && !matcher.languages.contains(to) {
+        // Text keeps each paragraph in its own language; a list of mentions names one
+        // canonical spelling per concept (DESIGN.md, "Languages").
+        let to = language.to ?? (format == .text ? LineNormalizer.automatic : "en")
+        if format == .text && to != LineNormalizer.automatic && !matcher.languages.contains(to) {
             printError("glossary: the table has no preferred terms in “\(to)”; it has: \(matcher.languages.joined(separator: ", "))")
             throw ExitStatus.usage
         }

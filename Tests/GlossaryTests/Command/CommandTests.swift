@@ -4,12 +4,19 @@ import Testing
 /// Black-box runs of the built `glossary` command: bytes in on stdin, bytes out.
 @Suite("The glossary command")
 struct CommandTests {
-    @Test("text: replaces mentions with the preferred English term by default")
+    @Test("text: by default each paragraph's mentions become preferred terms of the paragraph's own language")
     func textDefault() throws {
-        let run = try CommandRunner.run(["normalize"], "Menlu Sergey Lavrov tiba di Moskwa bersama Shoygu.\n")
+        let text = "Menlu Sergey Lavrov tiba di Moskwa bersama Shoygu.\nLavrov arrived in Moskwa with Shoygu.\nMOSKWA\n"
+        let run = try CommandRunner.run(["normalize"], text)
         #expect(run.status == 0)
-        #expect(run.text == "Menlu Sergei Lavrov tiba di Moscow bersama Shoigu.\n")
+        // The third line has no function word: it takes its document's language so far,
+        // where English leads (in, with against di).
+        #expect(run.text == "Menlu Sergei Lavrov tiba di Moskow bersama Shoigu.\nLavrov arrived in Moscow with Shoigu.\nMOSCOW\n")
         #expect(run.stderr.isEmpty)
+        let english = try CommandRunner.run(["normalize", "--to", "en"], text)
+        #expect(english.text == "Menlu Sergei Lavrov tiba di Moscow bersama Shoigu.\nLavrov arrived in Moscow with Shoigu.\nMOSCOW\n")
+        let indonesian = try CommandRunner.run(["normalize"], "Dia tiba di Moskwa dan bertemu Lavrov.\n\nMOSKWA\n")
+        #expect(indonesian.text == "Dia tiba di Moskow dan bertemu Lavrov.\n\nMOSCOW\n", "a new document forgets the language")
     }
 
     @Test("--to id writes the preferred Indonesian terms")
@@ -121,7 +128,7 @@ struct CommandTests {
     @Test("A closed pipe ends the command quietly with status 0")
     func closedPipe() throws {
         let run = try CommandRunner.shell("set -o pipefail; yes 'Shoygu bertemu Wang Yi di Moskwa.' | head -n 300000 | \"$GLOSSARY\" normalize | head -n 1; echo \"status ${PIPESTATUS[2]}\"")
-        #expect(run.text == "Shoigu bertemu Wang Yi di Moscow.\nstatus 0\n")
+        #expect(run.text == "Shoigu bertemu Wang Yi di Moskow.\nstatus 0\n")
         #expect(run.stderr.isEmpty)
     }
 
@@ -129,7 +136,7 @@ struct CommandTests {
     func longLine() throws {
         let input = String(repeating: "Rusia dan Tiongkok, ", count: 20_000) + "\nRusia\n"
         let expected = String(repeating: "Russia dan China, ", count: 20_000) + "\nRussia\n"
-        let run = try CommandRunner.run(["normalize", "--segment-bytes", "1000"], input)
+        let run = try CommandRunner.run(["normalize", "--segment-bytes", "1000", "--to", "en"], input)
         #expect(run.status == 0)
         #expect(run.text == expected)
         let jsonl = try CommandRunner.run(["normalize", "--segment-bytes", "1000", "--format", "jsonl"], input)
@@ -155,14 +162,36 @@ struct CommandTests {
             // that evidence crosses the slices of a batch.
             if Int.random(in: 0..<(Bool.random(using: &rng) ? 6 : 4_000), using: &rng) == 0 { input.append(0x0A) }
         }
-        let one = try CommandRunner.run(["normalize", "--jobs", "1", "--format", format, "--segment-bytes", "65536"], stdin: input)
-        let two = try CommandRunner.run(["normalize", "--jobs", "2", "--format", format, "--segment-bytes", "65536"], stdin: input)
+        // Text takes each paragraph's language (--to auto, the default); so does jsonl here.
+        let options = ["--format", format, "--segment-bytes", "65536", "--to", format == "tag" ? "en" : "auto"]
+        let one = try CommandRunner.run(["normalize", "--jobs", "1"] + options, stdin: input)
+        let two = try CommandRunner.run(["normalize", "--jobs", "2"] + options, stdin: input)
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout.count > input.count / 2)
         #expect(one.stdout == two.stdout)
         if format == "jsonl" {
             #expect(one.text.contains(#""resolution":"document""#), "the documents should decide some shared spellings")
         }
+    }
+
+    @Test("--jobs N: a paragraph that takes its document's language counts all of the document before it")
+    func documentLanguageAcrossSlices() throws {
+        // About 4 MB of English with few function words, then 195 KB of Indonesian dense
+        // with them, then a line that cannot tell: the Indonesian is only in the last
+        // slice of the second batch, with that line, so only its slice's own count tips
+        // the document to Indonesian.
+        var text = ""
+        // A paragraph counts its function words until one language leads by three: each
+        // long English line counts one, each short Indonesian line three.
+        let sparse = String(repeating: "lorem ipsum dolor sit amet consectetur adipiscing elit sed tempor ", count: 15) + "of\n"
+        let dense = "yang dan di kata\n"
+        while text.utf8.count < 4_000_000 { text += sparse }
+        while text.utf8.count < 4_195_000 { text += dense }
+        text += "MOSKWA\n"
+        let one = try CommandRunner.run(["normalize", "--jobs", "1"], text)
+        let two = try CommandRunner.run(["normalize", "--jobs", "2"], text)
+        #expect(one.text.hasSuffix("\nMOSKOW\n"))
+        #expect(two.stdout == one.stdout)
     }
 
     @Test("A document ends at a blank line, a form feed, the end of a file, or with --documents lines at every line")

@@ -129,4 +129,27 @@ struct OutputTests {
         #expect(fixture.preferredTerm(conceptID: "russia", language: "fr", form: .full) == nil)
         #expect(fixture.languages == ["en", "id", "und", "zh"])
     }
+
+    // --to auto: each paragraph's mentions in the paragraph's language, told by its
+    // function words; a paragraph that cannot tell takes its document's so far.
+    static let automatic: [(String, String)] = [
+        ("Menlu Rusia tiba di Moskwa dengan PBB.", "Menlu Rusia tiba di Moskow dengan PBB."),
+        ("The minister of Rusia arrived in Moskwa for the PBB talks.", "The minister of Russia arrived in Moscow for the UN talks."),
+        ("Rusia", "Russia"),
+        ("Dia tiba di Moskwa.\nMOSKWA", "Dia tiba di Moskow.\nMOSKOW"),
+        ("It arrived in Moskwa.\nMOSKWA", "It arrived in Moscow.\nMOSCOW"),
+        ("Dia tiba di Moskwa yang dingin.\nThe minister arrived in Moskwa.", "Dia tiba di Moskow yang dingin.\nThe minister arrived in Moscow."),
+    ]
+
+    @Test("--to auto writes each paragraph in its own language", arguments: automatic)
+    func automaticLanguage(_ example: (String, String)) {
+        #expect(fixture.normalize(example.0, to: LineNormalizer.automatic) == example.1)
+    }
+
+    @Test("--to auto: jsonl names the canonical term of the paragraph's language")
+    func automaticCanonical() {
+        let jsonl = String(decoding: fixture.render("Dia tiba di Moskwa.\nIt arrived in Moskwa.", format: .jsonl, language: LineNormalizer.automatic), as: UTF8.self)
+        let canonical = jsonl.split(separator: "\n").map { $0.contains(#""canonical":"Moskow""#) ? "id" : $0.contains(#""canonical":"Moscow""#) ? "en" : "?" }
+        #expect(canonical == ["id", "en"])
+    }
 }
