@@ -17,6 +17,11 @@ static const uint8_t variants[] = {
     0
 };
 
+static const uint8_t surnames[] = {
+#embed "../../Data/common-surnames.txt" suffix(,)
+    0
+};
+
 static const uint8_t keys[] = {
 #embed "../../Data/terms.keys" suffix(,)
     0
@@ -30,6 +35,11 @@ const uint8_t *glossary_default_keys(size_t *length) {
 const uint8_t *glossary_default_terms(size_t *length) {
     *length = sizeof(terms) - 1;
     return terms;
+}
+
+const uint8_t *glossary_default_common_surnames(size_t *length) {
+    *length = sizeof(surnames) - 1;
+    return surnames;
 }
 
 const uint8_t *glossary_default_variants(size_t *length) {

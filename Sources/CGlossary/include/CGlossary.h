@@ -95,6 +95,9 @@ const uint8_t *glossary_default_variants(size_t *length);
 /// The match keys of the shipped table's words, Data/terms.keys (see KeyCache.swift).
 const uint8_t *glossary_default_keys(size_t *length);
 
+/// The common surnames (`Data/common-surnames.txt`) that `glossary check` knows.
+const uint8_t *glossary_default_common_surnames(size_t *length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -47,6 +47,7 @@ public enum TableExport {
     /// Marks of what TBX-Basic has no data category for, kept in notes so that an
     /// export imports back to the same rows.
     static let sharingNote = "glossary-sharing: "
+    static let introNote = "glossary-needs-introduction"
     static let contextNote = "glossary-context\t"
 
     /// TBX-Basic in TBX v3 form (DCA style): `conceptEntry` / `langSec` / `termSec`, term
@@ -54,7 +55,8 @@ public enum TableExport {
     /// and deprecated, and notes. With `version: 2`, the older form many tools still
     /// read: `martif` / `termEntry` / `langSet` / `tig`, with the same data categories.
     /// Context words and `+shared`/`+default` have no TBX data category: they travel as
-    /// notes that start `glossary-context` and `glossary-sharing:`. Comments of the TSV
+    /// notes that start `glossary-context` and `glossary-sharing:`, and `+intro` as the
+    /// note `glossary-needs-introduction`. Comments of the TSV
     /// file are not exported.
     public static func tbx(_ table: TermTable, version: Int = 3, sourceLanguage: String = "en") -> String {
         let v3 = version != 2
@@ -98,6 +100,7 @@ public enum TableExport {
                     if row.sharing != .none {
                         out += "            <note>\(Self.sharingNote)\(row.sharing.rawValue)</note>\n"
                     }
+                    if row.needsIntroduction { out += "            <note>\(Self.introNote)</note>\n" }
                     if !row.note.isEmpty { out += "            <note>\(xmlEscaped(row.note))</note>\n" }
                     out += "          </\(term)>\n"
                 }
@@ -124,6 +127,7 @@ public enum TableExport {
             var comment = row.conceptID
             if row.status == .deprecated { comment += "; deprecated in \(source)" }
             if row.sharing != .none { comment += "; also names another concept" }
+            if row.needsIntroduction { comment += "; only after the full name" }
             if !row.note.isEmpty { comment += "; " + row.note }
             out += [row.term, preferred.term, comment].map(\.onOneLine).joined(separator: "\t") + "\n"
         }
@@ -137,14 +141,15 @@ public enum TableExport {
     /// concept (in any language and script) to its preferred term in `language`.
     ///
     /// Left out, with the reason in a comment at the top: spellings that name several
-    /// concepts without a declared default (a synonym filter cannot choose), and,
+    /// concepts without a declared default (a synonym filter cannot choose), spellings
+    /// that count only after an introduction (`+intro`: a filter sees no document), and,
     /// unless `abbreviations` is true, abbreviations — a search analyzer lowercases
     /// before the synonym filter, and *AS* would then rewrite the English word *as*.
     public static func synonyms(_ matcher: Matcher, language: String, abbreviations: Bool = false) -> String {
         var out = """
             # Synonyms for \(language), exported by Glossary from \(matcher.table.source).
             # Explicit mappings (variant, variant => preferred) for a synonym_graph filter.
-            # Left out: spellings shared by several concepts without a default\(abbreviations ? "" : ", and abbreviations (export with --abbreviations to include them)").
+            # Left out: spellings shared by several concepts without a default, spellings that count only after an introduction (+intro)\(abbreviations ? "" : ", and abbreviations (export with --abbreviations to include them)").
 
             """
         func escaped(_ term: String) -> String {
@@ -157,7 +162,7 @@ public enum TableExport {
         }
         for concept in concepts(matcher.table) {
             let rows = concept.languages.flatMap(\.rows).filter { row in
-                row.form != .context && row.sharing != .shared && (abbreviations || row.form != .abbr)
+                row.form != .context && row.sharing != .shared && !row.needsIntroduction && (abbreviations || row.form != .abbr)
             }
             for form in [TermForm.full, .short, .abbr] {
                 // As the normalizer does: the preferred term of the form, else the full one.
@@ -179,11 +184,12 @@ public enum TableExport {
     /// spaCy EntityRuler patterns, one JSON object per line: `label`, `id` (the concept)
     /// and a token `pattern`. Words match on `LOWER`, abbreviations on `ORTH` (their own
     /// case, as in Glossary); hyphens are tokens of their own, as spaCy's tokenizer splits
-    /// them. Context words are not patterns.
+    /// them. Context words are not patterns, and neither are spellings that count only
+    /// after an introduction (`+intro`): a pattern cannot wait for one.
     public static func spacyPatterns(_ table: TermTable, label: String = "GLOSSARY") -> String {
         var out = ""
         var seen: Set<String> = []  // the same spelling in several languages is one pattern
-        for row in table.rows where row.form != .context && seen.insert(row.conceptID + "\t" + (row.form == .abbr ? row.term : row.term.lowercased())).inserted {
+        for row in table.rows where row.form != .context && !row.needsIntroduction && seen.insert(row.conceptID + "\t" + (row.form == .abbr ? row.term : row.term.lowercased())).inserted {
             var json = JSONWriter()
             json.field("label", label)
             json.field("id", row.conceptID)
@@ -245,6 +251,7 @@ public enum TableExport {
                                 json.field("form", row.form.rawValue)
                                 json.field("status", row.status?.rawValue)
                                 json.field("sharing", row.sharing.rawValue)
+                                json.field("needs_introduction", row.needsIntroduction)
                                 json.field("note", row.note)
                             }
                         }

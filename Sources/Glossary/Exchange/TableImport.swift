@@ -83,6 +83,7 @@ public enum TableImport {
                     var form = TermForm.full
                     var status = TermStatus.admitted
                     var sharing = Sharing.none
+                    var needsIntroduction = false
                     var texts: [String] = []
                     for note in notes {
                         let value = note.text.trimmingSpaces()
@@ -107,7 +108,9 @@ public enum TableImport {
                     }
                     for note in parts.flatMap({ $0.elements(named: "note") }) {
                         let value = note.text
-                        if value.hasPrefix(TableExport.sharingNote) {
+                        if value == TableExport.introNote {
+                            needsIntroduction = true
+                        } else if value.hasPrefix(TableExport.sharingNote) {
                             switch value.dropFirst(TableExport.sharingNote.count) {
                             case "shared": sharing = .shared
                             case "default": sharing = .defaultSense
@@ -118,7 +121,7 @@ public enum TableImport {
                         }
                     }
                     found.append(Found(row: TermRow(conceptID: id, language: languageTag(language), term: term.text.onOneLine.trimmingSpaces(),
-                                                    form: form, status: status, sharing: sharing,
+                                                    form: form, status: status, sharing: sharing, needsIntroduction: needsIntroduction,
                                                     note: texts.filter { !$0.isEmpty }.joined(separator: "; ")),
                                        location: term.location))
                 }

@@ -56,7 +56,8 @@ public struct Lookup: Sendable, Hashable {
     public var key: String
     /// Its words.
     public var words: [Word]
-    /// The mentions found when the spelling is read as a line of text.
+    /// The mentions found when the spelling is read as a line of text (as though the
+    /// concepts of its `+intro` rows were introduced: see ``TermRow/needsIntroduction``).
     public var mentions: [Mention]
     /// The concepts met, in order of their first mention.
     public var concepts: [Concept]

@@ -27,16 +27,31 @@ extension Matcher {
                                          rules: rules.changes(to: beforeVariants), key: key))
             }
         }
-        let found = mentions(in: text)
+        let key = matchKey(of: text)
+        let index = TermKeyIndex(matcher: self)
+        let sameKey = index.rows(withKey: key).sorted().map { table.rows[$0] }
+        // A spelling that counts only after an introduction (rule 10) is looked up as
+        // though its concepts were introduced: the report says that it needs one.
+        var document = DocumentContext()
+        for row in sameKey where row.needsIntroduction {
+            if let concept = conceptIndex[row.conceptID] { document.insert(concept) }
+        }
+        var found: [Mention] = []
+        withWorkspace { workspace in
+            var document = document
+            var line = text
+            line.withUTF8 { bytes in
+                forEachLine(bytes) { paragraph, start in
+                    found += mentions(inParagraph: paragraph, offset: start, workspace: &workspace, document: &document)
+                }
+            }
+        }
         var ids: [String] = []
         for mention in found {
             for sense in mention.senses where !ids.contains(sense.conceptID) { ids.append(sense.conceptID) }
         }
         let concepts = ids.map { id in Lookup.Concept(id: id, rows: table.rows.filter { $0.conceptID == id }) }
         var nearest: [Lookup.Near] = []
-        let key = matchKey(of: text)
-        let index = TermKeyIndex(matcher: self)
-        let sameKey = index.rows(withKey: key).sorted().map { table.rows[$0] }
         if found.isEmpty {
             let bound = max(1, min(3, key.count / 4))
             nearest = index.rows(near: key, maxDistance: bound)

@@ -30,7 +30,8 @@ struct CompiledEntries {
             let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
             let entry = Matcher.Entry(
                 row: index, concept: conceptOfRow[index], isContext: row.form == .context, isAbbr: row.form == .abbr,
-                capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper, rank: statusRank)
+                capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper, rank: statusRank,
+                needsIntroduction: row.needsIntroduction)
             if !entry.isContext { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
             entries.append(entry)
             casedRanges.append(keyed.cased)

@@ -1,26 +1,13 @@
 // Rule 6: where all-caps words are style (headlines and datelines), not abbreviations.
 
 extension LineTokens {
-    /// All-caps is style, not an abbreviation, in two places:
-    /// - a headline: a line with at least three times as many all-caps words as words
-    ///   with lower-case letters (SHOIGU BERTEMU LAVROV; a lone SHOIGU on its line);
-    /// - a dateline: the all-caps words that open a line before a spaced dash
-    ///   (BEIJING – …, FAKTA GRUP – …).
-    /// Elsewhere an all-caps word matches only terms written in capitals (rule 6).
+    /// Marks a dateline: the all-caps words that open a line before a spaced dash
+    /// (BEIJING – …, FAKTA GRUP – …), where all-caps is style, not an abbreviation.
+    /// Headlines need the line's candidates, and the matcher marks them
+    /// (`Matcher.markCapsContext`).
     mutating func markCapsContext(_ line: UnsafeBufferPointer<UInt8>) {
-        var allCaps = 0, withLower = 0
-        for token in tokens where token.kind == .word {
-            if token.flags.contains(.allCaps) { allCaps += 1 }
-            if token.flags.contains(.hasLower) { withLower += 1 }
-        }
-        if allCaps == 0 { return }
-        if isHeadline(allCapsWords: allCaps, lowerWords: withLower) {
-            for index in tokens.indices where tokens[index].flags.contains(.allCaps) {
-                tokens[index].flags.insert(.capsContext)
-            }
-            return
-        }
-        // Dateline: leading all-caps words (and the punctuation between them) up to a dash.
+        guard tokens.contains(where: { $0.flags.contains(.allCaps) }) else { return }
+        // Leading all-caps words (and the punctuation between them) up to a dash.
         var index = 0
         var sawCaps = false
         while index < tokens.count {
@@ -46,9 +33,13 @@ extension LineTokens {
     }
 }
 
-/// A headline: a line with at least one all-caps word and at least three times as many
-/// all-caps words as words with lower-case letters.
+/// A headline (rule 6): a line with at least one all-caps word, in which the words that
+/// no candidate covers (a run of tokens whose key is some row's key) hold at least three
+/// times as many all-caps words as words with lower-case letters: SHOIGU BERTEMU LAVROV,
+/// a lone SHOIGU on its line. Words that candidates cover do not count, because they
+/// are what the output may change: so writing the output again gives the same headlines,
+/// and normalizing twice changes nothing.
 @inline(__always)
-func isHeadline(allCapsWords: Int, lowerWords: Int) -> Bool {
-    allCapsWords >= 1 && allCapsWords >= 3 * lowerWords
+func isHeadline(allCapsWords: Int, freeAllCapsWords: Int, freeLowerWords: Int) -> Bool {
+    allCapsWords >= 1 && freeAllCapsWords >= 3 * freeLowerWords
 }

@@ -24,6 +24,18 @@ extension Matcher {
         }
     }
 
+    /// Whether the case of a candidate's surface leaves some row of its key a chance: not
+    /// when all its words are lower case and every row needs capitals (rules 4 and 5).
+    /// Only such candidates cover words for the headline rule, whatever path read them.
+    func mayMatchCase(_ candidate: ScanWorkspace.Candidate, _ tokens: [Token]) -> Bool {
+        if trie.acceptsLowercase(candidate.node) { return true }
+        for t in candidate.first...candidate.last {
+            let flags = tokens[t].flags
+            if tokens[t].kind != .word || flags.contains(.hasUpper) || !flags.contains(.hasLower) { return true }
+        }
+        return false
+    }
+
     /// Rule 3: a match with Han or kana in it covers two or more such characters and
     /// nothing else.
     func hanRuleAllows(_ tokens: [Token], _ first: Int, _ last: Int) -> Bool {

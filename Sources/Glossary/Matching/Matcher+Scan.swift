@@ -17,7 +17,6 @@ extension Matcher {
         workspace.support.removeAll(keepingCapacity: true)
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
-        workspace.leaders.removeAll(keepingCapacity: true)
         var language = LanguageCount()
         var countsLanguage = workspace.countsLanguage
 
@@ -72,7 +71,28 @@ extension Matcher {
         }
         workspace.languageCount = language
         if workspace.candidates.isEmpty { return }
-        markCapsContext(line, headline: isHeadline(allCapsWords: allCapsWords, lowerWords: lowerWords), leadingEnd: leadingEnd,
+        // Leftmost first, then longest, as `select` takes them.
+        workspace.candidates.sort { a, b in
+            a.first != b.first ? a.first < b.first : (a.last, a.stem ? 0 : 1) > (b.last, b.stem ? 0 : 1)
+        }
+        // Words inside candidates do not count for the headline (see isHeadline). They
+        // are stored tokens, so a line with too many lowercase words for that to matter
+        // (nearly every line of news) is no headline without counting them.
+        var coveredCaps = 0, coveredLower = 0
+        if allCapsWords >= 1 && allCapsWords >= 3 * (lowerWords - workspace.line.tokens.count) {
+            var next = 0
+            for candidate in workspace.candidates where candidate.last >= next && mayMatchCase(candidate, workspace.line.tokens) {
+                for t in max(next, candidate.first)...candidate.last where workspace.line.tokens[t].kind == .word {
+                    let flags = workspace.line.tokens[t].flags
+                    if flags.contains(.allCaps) { coveredCaps += 1 }
+                    if flags.contains(.hasLower) { coveredLower += 1 }
+                }
+                next = candidate.last + 1
+            }
+        }
+        let headline = isHeadline(allCapsWords: allCapsWords, freeAllCapsWords: allCapsWords - coveredCaps,
+                                  freeLowerWords: lowerWords - coveredLower)
+        markCapsContext(line, headline: headline, leadingEnd: leadingEnd,
                         &workspace)
         select(line, &workspace)
     }

@@ -1,17 +1,14 @@
 // Choosing the mentions among the candidates: leftmost-longest (rule 1), the row each
-// reports (rule 8), and shared spellings resolved by their paragraph, then by their
-// document (rule 9).
+// reports (rule 8), short forms that need an introduction (rule 10), and shared
+// spellings resolved by their paragraph, then by their document (rule 9).
 
 extension Matcher {
-    /// Chooses the mentions among the candidates: leftmost first, then longest, each
-    /// checked against the rules; resolves shared spellings.
+    /// Chooses the mentions among the candidates (sorted by `scan`: leftmost first, then
+    /// longest), each checked against the rules; resolves shared spellings.
     func select(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {
-        workspace.candidates.sort { a, b in
-            a.first != b.first ? a.first < b.first : (a.last, a.stem ? 0 : 1) > (b.last, b.stem ? 0 : 1)
-        }
         let tokens = workspace.line.tokens
         let keys = workspace.line.keys
-        var ambiguous = false
+        var undecided = false
         var free = 0
         var groupStart = 0
         while groupStart < workspace.candidates.count {
@@ -40,22 +37,22 @@ extension Matcher {
                     found = true
                     let last = tokens[candidate.last]
                     let senses = sensesStart..<workspace.senses.count
-                    if senses.count == 1 {
+                    // A mention is evidence for its concept, unless it needs evidence itself.
+                    if senses.count == 1 && !workspace.senses[sensesStart].needsIntroduction {
                         workspace.support[workspace.senses[sensesStart].concept, default: 0] += 1
-                    } else {
-                        ambiguous = true
                     }
+                    if senses.count > 1 || workspace.senses[sensesStart].needsIntroduction { undecided = true }
                     var mixed = false
                     for k in i...candidate.last where tokens[k].flags.contains(.mixedScript) { mixed = true }
                     workspace.found.append(.init(
                         first: i, last: candidate.last, stem: candidate.stem, start: Int(tokens[i].start),
                         end: Int(candidate.stem ? last.stemEnd : last.end), senses: senses,
-                        resolution: senses.count == 1 ? .unique : .ambiguous, mixedScript: mixed))
+                        resolution: .unique, mixedScript: mixed))
                     free = candidate.last + 1
                 }
             }
         }
-        if ambiguous { resolveByParagraph(&workspace) }
+        if undecided { resolveByParagraph(&workspace) }
     }
 
     /// Adds a passing entry to the candidate's senses, keeping one entry per concept:
@@ -69,76 +66,120 @@ extension Matcher {
             let e = entries[Int(index)]
             return (surfaceCased(equals: casedKey(ofEntry: index), tokens, first, candidate, line, keys) ? 0 : 1, e.rank, e.row)
         }
+        // A concept needs an introduction only if every row of it that matched says so.
+        let needs = entries[Int(entry)].needsIntroduction
         if let existing = senses[start...].firstIndex(where: { $0.concept == concept }) {
             if score(entry) < score(senses[existing].entry) { senses[existing].entry = entry }
+            senses[existing].needsIntroduction = senses[existing].needsIntroduction && needs
         } else {
-            senses.append(.init(concept: concept, entry: entry))
+            senses.append(.init(concept: concept, entry: entry, needsIntroduction: needs))
         }
     }
 
-    /// Chooses among the senses of each shared spelling what its paragraph can: the
-    /// concept it supports most (context words and unambiguous mentions), if one leads.
-    /// The others are left undecided, with the leaders noted for ``resolve(_:document:)``.
+    /// Decides what the paragraph can (rules 9 and 10): a sense that needs an
+    /// introduction has it when the paragraph holds its concept's context words or
+    /// another mention of it; a shared spelling goes to the concept the paragraph
+    /// supports most, if one leads. Each sense keeps its support as its score, and what
+    /// the paragraph leaves open is marked undecided, for ``resolve(_:document:alsoIntroduced:)``.
     func resolveByParagraph(_ workspace: inout ScanWorkspace) {
-        for index in workspace.found.indices where workspace.found[index].resolution == .ambiguous {
+        for index in workspace.found.indices {
             let range = workspace.found[index].senses
-            let scores = workspace.senses[range].map { workspace.support[$0.concept] ?? 0 }
-            let top = scores.max() ?? 0
-            let leaders = scores.indices.filter { scores[$0] == top }
-            if top > 0 && leaders.count == 1 {
-                let position = range.lowerBound + leaders[0]
-                workspace.found[index].senses = position..<(position + 1)
-                workspace.found[index].resolution = .context
-            } else {
-                let start = workspace.leaders.count
-                workspace.leaders += leaders.map(Int32.init)
-                workspace.found[index].leaders = start..<workspace.leaders.count
+            var awaiting = false
+            for k in range {
+                let support = workspace.support[workspace.senses[k].concept] ?? 0
+                workspace.senses[k].score = Int32(support)
+                if workspace.senses[k].needsIntroduction {
+                    if support > 0 {
+                        workspace.senses[k].needsIntroduction = false
+                        workspace.found[index].resolution = .context
+                    } else {
+                        awaiting = true
+                    }
+                }
             }
+            if !awaiting && range.count > 1 {
+                let top = workspace.senses[range].map(\.score).max() ?? 0
+                let leaders = range.filter { workspace.senses[$0].score == top }
+                if top > 0 && leaders.count == 1 {
+                    workspace.found[index].senses = leaders[0]..<(leaders[0] + 1)
+                    workspace.found[index].resolution = .context
+                    continue
+                }
+            }
+            workspace.found[index].undecided = awaiting || range.count > 1
         }
     }
 
-    /// Finishes the shared spellings that the paragraph left undecided (rule 9): the one
-    /// leader that the document introduced earlier, else the declared default, else
-    /// none. Then lists in `workspace.introduced` the concepts that the paragraph's
-    /// resolved mentions introduce; the caller adds them to its document.
+    /// Finishes what the paragraph left undecided, with what the document introduced
+    /// earlier (`document`, and `alsoIntroduced`: what the part of the document that
+    /// another thread read introduced, see `LineNormalizer.Deferred`):
     ///
-    /// `alsoIntroduced` lists concepts to count as introduced too (what the part of the
-    /// document that another thread read introduced, see `LineNormalizer.Deferred`).
+    /// - rule 10: a sense that still needs an introduction is dropped unless the
+    ///   document introduced its concept; a mention left without senses is no mention;
+    /// - rule 9: of several senses, the one the paragraph supports most if one leads,
+    ///   else the one leader the document introduced, else the declared default, else
+    ///   none (ambiguous).
+    ///
+    /// Then lists in `workspace.introduced` the concepts that the paragraph's resolved
+    /// mentions introduce; the caller adds them to its document.
     func resolve(_ workspace: inout ScanWorkspace, document: DocumentContext, alsoIntroduced: [Int32] = []) {
         workspace.introduced.removeAll(keepingCapacity: true)
+        func introduced(_ concept: Int32) -> Bool { document.contains(concept) || alsoIntroduced.contains(concept) }
+        var dropped = false
         for index in workspace.found.indices {
-            let found = workspace.found[index]
+            var found = workspace.found[index]
             if found.undecided {
-                let range = found.senses
-                let leaders = workspace.leaders[found.leaders].map { Int($0) }
-                let introduced = leaders.filter {
-                    let concept = workspace.senses[range.lowerBound + $0].concept
-                    return document.contains(concept) || alsoIntroduced.contains(concept)
+                // Rule 10: keep the senses that need no introduction or have one.
+                var kept = found.senses.lowerBound
+                var byDocument = false
+                for k in found.senses {
+                    let sense = workspace.senses[k]
+                    if sense.needsIntroduction {
+                        guard introduced(sense.concept) else { continue }
+                        byDocument = true
+                    }
+                    workspace.senses[kept] = sense
+                    kept += 1
                 }
-                var chosen: Int?
-                if introduced.count == 1 {
-                    chosen = introduced[0]
-                    workspace.found[index].resolution = .document
-                } else if let d = leaders.first(where: {
-                    table.rows[entries[Int(workspace.senses[range.lowerBound + $0].entry)].row].sharing == .defaultSense
-                }) {
-                    chosen = d
-                    workspace.found[index].resolution = .defaultSense
+                found.senses = found.senses.lowerBound..<kept
+                if found.senses.isEmpty {
+                    found.resolution = .ambiguous
+                    dropped = true
+                } else if found.senses.count == 1 {
+                    if byDocument { found.resolution = .document }
                 } else {
-                    workspace.found[index].resolution = .ambiguous
+                    // Rule 9.
+                    let range = found.senses
+                    let top = workspace.senses[range].map(\.score).max() ?? 0
+                    let leaders = range.filter { workspace.senses[$0].score == top }
+                    let named = leaders.filter { introduced(workspace.senses[$0].concept) }
+                    var chosen: Int?
+                    if top > 0 && leaders.count == 1 {
+                        chosen = leaders[0]
+                        found.resolution = .context
+                    } else if named.count == 1 {
+                        chosen = named[0]
+                        found.resolution = .document
+                    } else if let d = leaders.first(where: {
+                        table.rows[entries[Int(workspace.senses[$0].entry)].row].sharing == .defaultSense
+                    }) {
+                        chosen = d
+                        found.resolution = .defaultSense
+                    } else {
+                        found.resolution = .ambiguous
+                    }
+                    if let chosen { found.senses = chosen..<(chosen + 1) }
                 }
-                if let chosen {
-                    let position = range.lowerBound + chosen
-                    workspace.found[index].senses = position..<(position + 1)
-                }
+                found.undecided = false
+                workspace.found[index] = found
             }
-            switch workspace.found[index].resolution {
+            switch found.resolution {
             case .unique, .context, .document:
-                workspace.introduced.append(workspace.senses[workspace.found[index].senses.lowerBound].concept)
+                if !found.senses.isEmpty { workspace.introduced.append(workspace.senses[found.senses.lowerBound].concept) }
             case .defaultSense, .ambiguous:
                 break
             }
         }
+        if dropped { workspace.found.removeAll { $0.senses.isEmpty } }
     }
-
 }

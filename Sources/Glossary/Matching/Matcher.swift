@@ -6,7 +6,8 @@
 /// leftmost-longest; rule 2, keys that ignore spelling, case, script, spaces and
 /// hyphens; rule 3, Han and kana; rules 4 to 6, case (abbreviations, lowercase words,
 /// all-caps words); rule 7, clitics; rule 8, the row a mention reports; rule 9, shared
-/// spellings and how a paragraph resolves them.
+/// spellings and how a paragraph, then its document, resolves them; rule 10, short forms
+/// that count only after an introduction.
 public final class Matcher: Sendable {
     /// The table this matcher was compiled from.
     public let table: TermTable
@@ -44,6 +45,8 @@ public final class Matcher: Sendable {
         var capitalizedSingleWord: Bool
         /// Lower ranks win when several rows of one concept match (rule 8).
         var rank: Int
+        /// `+intro`: the row counts only where its concept is introduced (rule 10).
+        var needsIntroduction: Bool
     }
 
     /// A concept's preferred terms.

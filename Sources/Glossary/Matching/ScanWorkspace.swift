@@ -11,9 +11,6 @@ public struct ScanWorkspace: Sendable {
     var found: [Found] = []
     /// The (concept, entry) pairs of `found`, back to back.
     var senses: [SenseRef] = []
-    /// For the mentions that the paragraph leaves undecided: the indexes (in their
-    /// `senses`) of the senses it supports most, back to back.
-    var leaders: [Int32] = []
     /// The concepts that the last paragraph resolved introduce to its document.
     var introduced: [Int32] = []
     /// Whether the scan counts the function words of each language (for `--to auto`),
@@ -49,6 +46,10 @@ public struct ScanWorkspace: Sendable {
     struct SenseRef {
         var concept: Int32
         var entry: Int32
+        /// The paragraph's support for the concept (rule 9), once scored.
+        var score: Int32 = 0
+        /// The sense counts only if its concept is introduced (rule 10), and is not yet.
+        var needsIntroduction = false
     }
 
     /// A mention in the internal form.
@@ -63,9 +64,7 @@ public struct ScanWorkspace: Sendable {
         var senses: Range<Int>
         var resolution: Resolution
         var mixedScript: Bool
-        /// Its leaders in `leaders`, when the paragraph left it undecided (rule 9):
-        /// then the document decides, or the default.
-        var leaders: Range<Int> = 0..<0
-        var undecided: Bool { !leaders.isEmpty }
+        /// The paragraph left it to the document (rules 9 and 10).
+        var undecided = false
     }
 }

@@ -14,7 +14,6 @@ extension LineNormalizer {
     package struct Deferred: Sendable {
         fileprivate var found: [ScanWorkspace.Found]
         fileprivate var senses: [ScanWorkspace.SenseRef]
-        fileprivate var leaders: [Int32]
         /// The concepts of its leaders that the slice had introduced before it.
         fileprivate var introducedInSlice: [Int32]
         /// The function words of the slice's part of the document, up to it, and its own
@@ -58,12 +57,9 @@ extension LineNormalizer {
         if !slice.began && (workspace.dependsOnDocument || needsDocumentLanguage) {
             var known: [Int32] = []
             for found in workspace.found where found.undecided {
-                for leader in workspace.leaders[found.leaders] {
-                    let concept = workspace.senses[found.senses.lowerBound + Int(leader)].concept
-                    if document.contains(concept) { known.append(concept) }
-                }
+                for sense in workspace.senses[found.senses] where document.contains(sense.concept) { known.append(sense.concept) }
             }
-            return Deferred(found: workspace.found, senses: workspace.senses, leaders: workspace.leaders, introducedInSlice: known,
+            return Deferred(found: workspace.found, senses: workspace.senses, introducedInSlice: known,
                             languageInSlice: document.languageCount, ownLanguage: workspace.languageCount)
         }
         chooseLanguage(document: document.languageCount)
@@ -91,7 +87,6 @@ extension LineNormalizer {
     ) {
         workspace.found = deferred.found
         workspace.senses = deferred.senses
-        workspace.leaders = deferred.leaders
         workspace.languageCount = deferred.ownLanguage
         var language = document.languageCount
         language.add(deferred.languageInSlice)

@@ -19,8 +19,10 @@ public struct LineNormalizer: Sendable {
     /// takes its document's language so far, and a document that cannot tell is taken
     /// for English.
     public static let automatic = "auto"
-    /// The language of the paragraph being written.
+    /// The language of the paragraph being written, and its slot in the replacement
+    /// cache (0 for the fixed `language`, 1 for `id`, 2 for `en` under `auto`).
     var paragraphLanguage: String
+    private var paragraphSlot: Int64 = 0
     var workspace = ScanWorkspace()
     /// What the current document has introduced.
     var document = DocumentContext()
@@ -108,7 +110,9 @@ public struct LineNormalizer: Sendable {
     /// document's so far (`document`, this paragraph included), else English.
     mutating func chooseLanguage(document: LanguageCount) {
         guard workspace.countsLanguage else { return }
-        paragraphLanguage = workspace.languageCount.language ?? document.language ?? "en"
+        let chosen = workspace.languageCount.language ?? document.language ?? "en"
+        paragraphSlot = chosen == "id" ? 1 : 2
+        paragraphLanguage = chosen
     }
 
     /// Whether the paragraph in `workspace` needs its document to choose its language.
@@ -165,7 +169,7 @@ public struct LineNormalizer: Sendable {
         let entry = matcher.entries[Int(ref.entry)]
         let form = matcher.table.rows[entry.row].form
         let base: [UInt8]
-        let key = Int64(ref.entry) << 2 | (paragraphLanguage == language ? 0 : paragraphLanguage == "id" ? 1 : 2)
+        let key = Int64(ref.entry) << 2 | paragraphSlot
         if let cached = replacements[key] {
             guard let cached else { return nil }
             base = cached

@@ -14,6 +14,12 @@ enum EmbeddedData {
         return Array(UnsafeBufferPointer(start: pointer, count: length))
     }
 
+    static var commonSurnames: [UInt8] {
+        var length = 0
+        let pointer = glossary_default_common_surnames(&length)
+        return Array(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
     static var variants: [UInt8] {
         var length = 0
         let pointer = glossary_default_variants(&length)

@@ -12,6 +12,8 @@
 /// - a deprecated term with no preferred term in its language to replace it;
 /// - an abbreviation with no capital letter (abbreviations match only in their own
 ///   case, so it matches the common lowercase word);
+/// - a short term that is one of the most common surnames (`Data/common-surnames.txt`)
+///   without `+intro`, and a `+intro` term whose concept has nothing to introduce it;
 /// - a field with spaces around it or two spaces in a row, a term not in NFC, an
 ///   invisible character, and a word that mixes scripts (a likely look-alike typo).
 public enum TableCheck {
@@ -113,6 +115,12 @@ public enum TableCheck {
         return nil
     }
 
+    /// The surnames of `Data/common-surnames.txt`, in lower case.
+    static let commonSurnames: Set<String> = {
+        let text = String(decoding: EmbeddedData.commonSurnames, as: UTF8.self)
+        return Set(text.split(separator: "\n").map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }()
+
     // MARK: Table
 
     /// Findings that need the compiled table; with `only`, about that concept's rows.
@@ -154,9 +162,21 @@ public enum TableCheck {
         // Terms that do not find themselves in a neutral sentence.
         for row in table.rows where row.form != .context && included(row) {
             // Lowercase words around the term, so that the line is no headline, cut off
-            // from it by control characters, which no term spans.
-            let frame = "kata\u{1}" + row.term + "\u{1}kata"
-            let start = 5, end = 5 + row.term.utf8.count
+            // from it by control characters, which no term spans. A term that needs an
+            // introduction gets one: a paragraph before it with a term of its concept
+            // that needs none.
+            var introduction = ""
+            if row.needsIntroduction {
+                let others = (rowsOfConcept[row.conceptID] ?? []).map { table.rows[$0] }.filter { $0.form != .context && !$0.needsIntroduction }
+                guard let introducer = others.first(where: { $0.form == .full && $0.status == .preferred }) ?? others.first else {
+                    warn(row, field: 4, "the term “\(row.term)” needs an introduction (+intro), but \(row.conceptID) has no term without +intro that could introduce it",
+                         fix: "add the full name, or remove +intro")
+                    continue
+                }
+                introduction = introducer.term + "\n"
+            }
+            let frame = introduction + "kata\u{1}" + row.term + "\u{1}kata"
+            let start = introduction.utf8.count + 5, end = start + row.term.utf8.count
             let mentions = matcher.mentions(in: frame)
             // A shared spelling is read as its default or by context: it is found when a
             // mention covers exactly it.
@@ -189,6 +209,14 @@ public enum TableCheck {
                 warn(row, field: 4, "the deprecated term “\(row.term)” has no preferred \(row.language) term to replace it",
                      fix: "add a preferred \(row.form.rawValue) or full term in \(row.language)")
             }
+        }
+        // A short form that is one of the most common surnames of its culture, and counts
+        // without an introduction: every person of that name would be taken for this one.
+        for row in table.rows where included(row) && row.form == .short && !row.needsIntroduction
+            && TableCheck.commonSurnames.contains(row.term.lowercased())
+        {
+            warn(row, field: 4, "“\(row.term)” is one of the most common surnames (Data/common-surnames.txt): every person so named would be taken for \(row.conceptID)",
+                 fix: "add +intro to the status, so that it counts only after the full name or the concept's context words")
         }
         for row in table.rows where included(row) && row.form == .abbr
             && row.term.unicodeScalars.contains(where: { $0.properties.isLowercase })

@@ -21,8 +21,7 @@ extension TableDocument {
 
     /// The fields of a new row, as they are written: the term in NFC, no empty note.
     static func fields(of row: TermRow) -> [String] {
-        var status = row.status?.rawValue ?? ""
-        if row.sharing != .none { status += "+" + row.sharing.rawValue }
+        let status = row.status.map { StatusField(status: $0, sharing: row.sharing, needsIntroduction: row.needsIntroduction).description } ?? ""
         var fields = [row.conceptID, row.language, nfc(row.term), row.form.rawValue, status]
         if !row.note.isEmpty { fields.append(row.note) }
         return fields
@@ -36,7 +35,7 @@ extension TableDocument {
         where value.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             throw EditError("the \(name) may not contain a tab or a line break")
         }
-        if row.form == .context && (row.status != nil || row.sharing != .none) {
+        if row.form == .context && (row.status != nil || row.sharing != .none || row.needsIntroduction) {
             throw EditError("a context row has no status")
         }
         if row.form != .context && row.status == nil {

@@ -216,6 +216,7 @@ struct TableParser {
         }
         var status: TermStatus?
         var sharing = Sharing.none
+        var needsIntroduction = false
         let statusBytes = bytes(4)
         if form == .context {
             if !statusBytes.isEmpty {
@@ -224,30 +225,23 @@ struct TableParser {
                 ok = false
             }
         } else {
-            let plus = statusBytes.firstIndex(of: UInt8(ascii: "+")) ?? statusBytes.endIndex
-            status = TermStatus(UnsafeBufferPointer(rebasing: statusBytes[..<plus]))
-            if status == nil {
-                error(lineNumber, column(of: 4, in: line), "unknown status “\(text(4))”",
-                      fix: "use pref, alt or deprecated, optionally followed by +shared or +default")
+            if let field = StatusField(bytes: statusBytes) {
+                status = field.status
+                sharing = field.sharing
+                needsIntroduction = field.needsIntroduction
+            } else {
+                let plus = statusBytes.firstIndex(of: UInt8(ascii: "+")) ?? statusBytes.endIndex
+                let known = TermStatus(UnsafeBufferPointer(rebasing: statusBytes[..<plus])) != nil
+                error(lineNumber, column(of: 4, in: line),
+                      known ? "the status “\(text(4))” has a suffix that is unknown or given twice" : "unknown status “\(text(4))”",
+                      fix: "use pref, alt or deprecated, then optionally +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide), and +intro (it counts only after its concept is introduced)")
                 ok = false
-            }
-            if plus < statusBytes.endIndex {
-                let suffix = UnsafeBufferPointer(rebasing: statusBytes[(plus + 1)...])
-                if suffix.elementsEqual("shared".utf8) {
-                    sharing = .shared
-                } else if suffix.elementsEqual("default".utf8) {
-                    sharing = .defaultSense
-                } else {
-                    error(lineNumber, column(of: 4, in: line), "unknown status suffix “+\(String(decoding: suffix, as: UTF8.self))”",
-                          fix: "use +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide)")
-                    ok = false
-                }
             }
         }
         guard ok, let form else { return nil }
         let term = termIsASCII ? text(2) : nfc(text(2))
         return TermRow(conceptID: text(0), language: text(1), term: term, form: form, status: status, sharing: sharing,
-                       note: fields.count == 6 ? text(5) : "", line: lineNumber)
+                       needsIntroduction: needsIntroduction, note: fields.count == 6 ? text(5) : "", line: lineNumber)
     }
 }
 

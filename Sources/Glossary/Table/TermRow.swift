@@ -47,6 +47,10 @@ public struct TermRow: Sendable, Hashable {
     public var status: TermStatus?
     /// Whether the spelling deliberately names other concepts too.
     public var sharing: Sharing
+    /// `+intro`: the spelling counts only where its concept has been introduced: by
+    /// another mention earlier in the document or in the same paragraph, or by one of its
+    /// context words in the paragraph (a surname that millions share, such as *Wang*).
+    public var needsIntroduction: Bool
     /// Free text: why the row is as it is.
     public var note: String
     /// The 1-based line of the row in its file.
@@ -55,7 +59,7 @@ public struct TermRow: Sendable, Hashable {
     /// Creates a row.
     public init(
         conceptID: String, language: String, term: String, form: TermForm, status: TermStatus?,
-        sharing: Sharing = .none, note: String = "", line: Int = 0
+        sharing: Sharing = .none, needsIntroduction: Bool = false, note: String = "", line: Int = 0
     ) {
         self.conceptID = conceptID
         self.language = language
@@ -63,6 +67,7 @@ public struct TermRow: Sendable, Hashable {
         self.form = form
         self.status = status
         self.sharing = sharing
+        self.needsIntroduction = needsIntroduction
         self.note = note
         self.line = line
     }

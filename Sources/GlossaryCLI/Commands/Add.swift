@@ -23,28 +23,20 @@ struct Add: ParsableCommand {
     @Argument(help: ArgumentHelp("The language: a BCP 47 tag such as id, en, ru, zh, or und.", valueName: "lang")) var lang: String
     @Argument(help: ArgumentHelp("The spelling.", valueName: "term")) var term: String
     @Option(name: .long, help: ArgumentHelp("full, short, abbr or context.", valueName: "form")) var form: TermForm
-    @Option(name: .long, help: ArgumentHelp("pref, alt or deprecated, optionally +shared or +default; none for context rows.", valueName: "status")) var status: String?
+    @Option(name: .long, help: ArgumentHelp("pref, alt or deprecated, optionally +shared or +default, and +intro (counts only after an introduction); none for context rows.", valueName: "status")) var status: String?
     @Option(name: .long, help: ArgumentHelp("Why the row is as it is.", valueName: "text")) var note: String = ""
 
     func run() throws {
-        var termStatus: TermStatus?
-        var sharing = Sharing.none
+        var field: StatusField?
         if let status {
-            let parts = status.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let parsed = TermStatus(rawValue: parts[0]) else {
-                printError("glossary: --status must be pref, alt or deprecated (optionally +shared or +default), not “\(status)”")
+            guard let parsed = StatusField(parsing: status) else {
+                printError("glossary: --status must be pref, alt or deprecated, optionally with +shared or +default and +intro, not “\(status)”")
                 throw ExitStatus.usage
             }
-            termStatus = parsed
-            if parts.count == 2 {
-                guard let suffix = Sharing(rawValue: parts[1]), suffix != .none else {
-                    printError("glossary: the status suffix must be +shared or +default, not “+\(parts[1])”")
-                    throw ExitStatus.usage
-                }
-                sharing = suffix
-            }
+            field = parsed
         }
-        let row = TermRow(conceptID: id, language: lang, term: term, form: form, status: termStatus, sharing: sharing, note: note)
+        let row = TermRow(conceptID: id, language: lang, term: term, form: form, status: field?.status, sharing: field?.sharing ?? .none,
+                          needsIntroduction: field?.needsIntroduction ?? false, note: note)
         let outcome = try table.edit(concept: id) { (document: inout TableDocument) throws(EditError) in try document.add(row) }
         printError("added “\(term)” (\(lang), \(form.rawValue)\(status.map { " " + $0 } ?? "")) to \(id) in \(table.editedPath)"
                    + (outcome.changed ? "" : " (no change)"))

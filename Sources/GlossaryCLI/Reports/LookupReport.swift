@@ -29,12 +29,14 @@ func lookupText(_ lookup: Lookup) -> String {
         switch mention.resolution {
         case .unique: how = ""
         case .context: how = ", chosen by the context"
-        case .document: how = ", chosen by an earlier paragraph"
+        case .document: how = mention.senses.contains { $0.term.needsIntroduction } ? "" : ", chosen by an earlier paragraph"
         case .defaultSense: how = ", the default sense"
         case .ambiguous: how = ", ambiguous"
         }
         let senses = mention.senses.map { "\($0.conceptID) through “\($0.term.term)” (\($0.term.language) \($0.term.form.rawValue), line \($0.term.line))" }
-        lines.append("“\(mention.surface)” is a mention of \(senses.joined(separator: " or "))\(how)\(mention.isMixedScript ? "; it mixes scripts" : "").")
+        let intro = mention.senses.contains { $0.term.needsIntroduction }
+            ? "; it counts only where the concept was introduced (+intro: the full name earlier, or a context word)" : ""
+        lines.append("“\(mention.surface)” is a mention of \(senses.joined(separator: " or "))\(how)\(mention.isMixedScript ? "; it mixes scripts" : "")\(intro).")
     }
     if !lookup.sameKey.isEmpty {
         lines.append("Rows with the key “\(lookup.key)”: "
@@ -48,7 +50,7 @@ func lookupText(_ lookup: Lookup) -> String {
         for row in rows where !languages.contains(row.language) { languages.append(row.language) }
         for language in languages {
             let terms = rows.filter { $0.language == language }.map { row in
-                "\(row.term) (\(row.form.rawValue)\(row.status.map { " " + $0.rawValue } ?? ""))"
+                "\(row.term) (\(row.form.rawValue)\(row.status.map { " " + StatusField(status: $0, sharing: row.sharing, needsIntroduction: row.needsIntroduction).description } ?? ""))"
             }
             lines.append("  \(language): \(terms.joined(separator: ", "))")
         }
@@ -64,6 +66,7 @@ func lookupJSON(_ lookup: Lookup) -> String {
         json.field("term", row.term)
         json.field("form", row.form.rawValue)
         json.field("status", row.status?.rawValue)
+        json.field("needs_introduction", row.needsIntroduction)
         json.field("line", row.line)
     }
     var json = JSONWriter()

@@ -19,6 +19,8 @@ struct ExchangeTests {
         pupuk\tid\tPupuk Kalimantan Timur\tfull\tpref
         pupuk\ten\tPupuk Kalimantan Timur\tfull\tpref
         pupuk\tid\tPKT\tabbr\tpref+shared
+        pupuk\tid\tKaltim\tshort\tpref+shared+intro\tonly after the company is named
+        pupuk\ten\tKaltim\tshort\tpref+intro
         pupuk\tid\tpupuk\tcontext\t
         2024-election\ten\tGeneral Election 2024\tfull\tpref
         2024-election\tid\tPemilu 2024\tfull\tpref
@@ -31,7 +33,8 @@ struct ExchangeTests {
 
     static func rows(_ table: TermTable) -> [String] {
         table.rows.map {
-            [$0.conceptID, $0.language, $0.term, $0.form.rawValue, $0.status?.rawValue ?? "", $0.sharing.rawValue, $0.note].joined(separator: "|")
+            [$0.conceptID, $0.language, $0.term, $0.form.rawValue, $0.status?.rawValue ?? "", $0.sharing.rawValue,
+             $0.needsIntroduction ? "intro" : "", $0.note].joined(separator: "|")
         }.sorted()
     }
 
@@ -248,7 +251,7 @@ struct ExchangeTests {
         // The schema in Exchange/ names every key the export writes.
         let schemaURL = CommandRunner.root.appendingPathComponent("Exchange/terms.schema.json")
         let schema = try String(contentsOf: schemaURL, encoding: .utf8)
-        for key in ["format", "version", "source", "concepts", "id", "terms", "context", "lang", "term", "form", "status", "sharing", "note", "word"] {
+        for key in ["format", "version", "source", "concepts", "id", "terms", "context", "lang", "term", "form", "status", "sharing", "needs_introduction", "note", "word"] {
             #expect(schema.contains("\"\(key)\""), "the schema does not describe \(key)")
         }
     }

@@ -208,6 +208,27 @@ struct MatchRuleTests {
         #expect(mention.resolution == example.3)
     }
 
+    // Rule 10: a short form marked +intro (Li, a surname millions share) counts only
+    // after its concept is introduced: earlier in the document, or anywhere in the
+    // paragraph by another mention or a context word (text, mentions, resolutions).
+    static let introductions: [(String, [(String, String)], [Resolution])] = [
+        ("Li tiba kemarin.", [], []),
+        ("Li said on Monday that talks would go on.", [], []),
+        ("Li Qiang tiba, lalu Li menyapa wartawan.", [("Li Qiang", "li-qiang"), ("Li", "li-qiang")], [.unique, .context]),
+        ("Li menyapa wartawan, kata Li Qiang.", [("Li", "li-qiang"), ("Li Qiang", "li-qiang")], [.context, .unique]),
+        ("Perdana Menteri Li tiba.", [("Li", "li-qiang")], [.context]),
+        ("Li Qiang tiba di Moskow.\nLi menyapa wartawan.", [("Li Qiang", "li-qiang"), ("Moskow", "moscow"), ("Li", "li-qiang")], [.unique, .unique, .document]),
+        ("Li menyapa wartawan.\nLi Qiang tiba.", [("Li Qiang", "li-qiang")], [.unique]),
+        ("Li-nya", [], []),
+    ]
+
+    @Test("Rule 10: a short form that needs an introduction counts only after one", arguments: introductions)
+    func shortFormsNeedAnIntroduction(_ example: (String, [(String, String)], [Resolution])) {
+        let mentions = fixture.mentions(in: example.0)
+        #expect(mentions.map { Pair($0.surface, $0.senses.map(\.conceptID).joined(separator: ",")) } == example.1.map { Pair($0.0, $0.1) })
+        #expect(mentions.map(\.resolution) == example.2)
+    }
+
     @Test("Rule 2: mixed-script spellings match, and are flagged")
     func mixedScript() {
         #expect(fixture.mentions(in: "Sh\u{043E}igu").map(\.isMixedScript) == [true])

@@ -152,4 +152,14 @@ struct OutputTests {
         let canonical = jsonl.split(separator: "\n").map { $0.contains(#""canonical":"Moskow""#) ? "id" : $0.contains(#""canonical":"Moscow""#) ? "en" : "?" }
         #expect(canonical == ["id", "en"])
     }
+
+    @Test("Regression: a replacement in capitals does not make the line a headline (normalizing twice changed MOSKOW)")
+    func replacementKeepsHeadlines() {
+        // Ｐ Ｂ Ｂ (three one-letter words) becomes UN (an all-caps word); had UN counted
+        // for the headline rule, the second pass would have read MOSKOW in a headline.
+        let line: [UInt8] = Array("Kata MOSKOW COVID \u{0}Ｐ Ｂ Ｂ".utf8)
+        let once = fixture.render(line, format: .text, language: "en")
+        #expect(String(decoding: once, as: UTF8.self) == "Kata MOSKOW COVID \u{0}UN")
+        #expect(fixture.render(once, format: .text, language: "en") == once)
+    }
 }

@@ -17,6 +17,11 @@ let fixtureTSV = """
     wang-yi\tzh\t王毅\tfull\tpref\t
     xi-jinping\ten\tXi Jinping\tfull\tpref\t
     xi-jinping\tid\tXi Jinping\tfull\tpref\t
+    li-qiang\ten\tLi Qiang\tfull\tpref\t
+    li-qiang\tid\tLi Qiang\tfull\tpref\t
+    li-qiang\ten\tLi\tshort\tpref+intro\ta surname millions share: only after Li Qiang
+    li-qiang\tid\tLi\tshort\tpref+intro\t
+    li-qiang\tid\tperdana\tcontext\t\t
     china\ten\tChina\tfull\tpref\t
     china\tid\tTiongkok\tfull\tpref\t
     china\tid\tChina\tfull\talt\t

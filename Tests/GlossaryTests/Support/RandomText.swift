@@ -29,6 +29,8 @@ enum RandomText {
         // (the cold loop judges them by walking them): Komunitas after Partai, Stasiun
         // after United, Natalia after United, a y after the shared letters.
         "Komunitas", "Stasiun", "Natalia", "Bangsawan", "Shanghaiyang", "Kerjayasa",
+        // A surname that needs an introduction (rule 10), its full name and a context word.
+        "Li", "Li", "Qiang", "perdana",
     ]
     static let han: [String] = ["王", "毅", "中", "国", "习", "近", "平", "西", "说"]
     static let separators: [[UInt8]] = [

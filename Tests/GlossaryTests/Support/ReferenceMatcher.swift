@@ -148,12 +148,8 @@ struct ReferenceMatcher {
                 i = j
             }
         }
-        // Headline, else dateline.
-        let capsWords = tokens.filter(\.allCaps).count
-        let lowerWords = tokens.filter { $0.isWord && $0.lower > 0 }.count
-        if capsWords >= 1 && capsWords >= 3 * lowerWords {
-            for k in tokens.indices where tokens[k].allCaps { tokens[k].capsContext = true }
-        } else {
+        // Datelines here; headlines need the dictionary (`markHeadline`).
+        do {
             var k = 0
             var ok = false
             while k < tokens.count {
@@ -171,6 +167,36 @@ struct ReferenceMatcher {
             }
         }
         return tokens
+    }
+
+    /// A headline: an all-caps word, and among the words that no run of tokens with a
+    /// row's key covers, at least three times as many all-caps words as words with
+    /// lower-case letters.
+    /// A run whose words are all lower case covers them only if a row of its key needs no
+    /// capitals (rules 4 and 5).
+    func markHeadline(_ tokens: inout [Token]) {
+        func needsCapitals(_ e: Entry) -> Bool {
+            e.row.form != .context && (e.isCapitalizedSingleWord || (e.row.form == .abbr && e.cased.contains { $0 >= 0x41 && $0 <= 0x5A }))
+        }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for i in tokens.indices where !tokens[i].isPunct {
+            var j = i
+            while j < tokens.count && (j == i || !tokens[j].hardBefore) {
+                let prefix = tokens[i..<j].flatMap(\.folded)
+                let lowercase = tokens[i...j].allSatisfy { $0.isWord && $0.upper == 0 && $0.lower > 0 }
+                let hits = [byKey[prefix + tokens[j].folded], tokens[j].stem.flatMap { byKey[prefix + $0.folded] }].compactMap { $0 }
+                if hits.contains(where: { entries in !lowercase || entries.contains { !needsCapitals($0) } }) {
+                    for k in i...j { covered[k] = true }
+                }
+                j += 1
+            }
+        }
+        let free = tokens.indices.filter { !covered[$0] && tokens[$0].isWord }
+        let capsWords = free.filter { tokens[$0].allCaps }.count
+        let lowerWords = free.filter { tokens[$0].lower > 0 }.count
+        if tokens.contains(where: \.allCaps) && capsWords >= 3 * lowerWords {
+            for k in tokens.indices where tokens[k].allCaps { tokens[k].capsContext = true }
+        }
     }
 
     private func nfkc(_ text: String) -> String {
@@ -209,7 +235,8 @@ struct ReferenceMatcher {
     /// The mentions of one line of a document whose earlier lines introduced the
     /// concepts in `introduced`; adds the concepts this line introduces.
     func mentions(inLine bytes: [UInt8], introduced: inout Set<String>) -> [Result] {
-        let tokens = tokenize(bytes)
+        var tokens = tokenize(bytes)
+        markHeadline(&tokens)
         var support: [String: Int] = [:]
         var found: [(first: Int, last: Int, stem: Bool, entries: [Entry])] = []
         var i = 0
@@ -234,13 +261,16 @@ struct ReferenceMatcher {
             if let best {
                 found.append((i, best.last, best.stem, best.entries))
                 let concepts = Set(best.entries.map(\.row.conceptID))
-                if concepts.count == 1 { support[concepts.first!, default: 0] += 1 }
+                // Rule 10: a mention that needs an introduction is no evidence itself.
+                if concepts.count == 1 && !best.entries.allSatisfy(\.row.needsIntroduction) {
+                    support[concepts.first!, default: 0] += 1
+                }
                 i = best.last + 1
             } else {
                 i += 1
             }
         }
-        let results = found.map { match in
+        let results = found.compactMap { match -> Result? in
             let start = tokens[match.first].start
             let end = match.stem ? tokens[match.last].stem!.end : tokens[match.last].end
             var surfaceCased: [UInt8] = []
@@ -263,6 +293,19 @@ struct ReferenceMatcher {
                 }
             }
             var resolution = Resolution.unique
+            // Rule 10: a concept all of whose matching rows say +intro counts only with
+            // evidence in the paragraph or an introduction earlier in the document.
+            var byDocument: Set<String> = [], byParagraph: Set<String> = []
+            concepts = concepts.filter { concept in
+                guard match.entries.filter({ $0.row.conceptID == concept }).allSatisfy(\.row.needsIntroduction) else { return true }
+                if (support[concept] ?? 0) > 0 { byParagraph.insert(concept); return true }
+                if introduced.contains(concept) { byDocument.insert(concept); return true }
+                return false
+            }
+            if concepts.isEmpty { return nil }
+            if concepts.count == 1 {
+                if byDocument.contains(concepts[0]) { resolution = .document } else if !byParagraph.isEmpty { resolution = .context }
+            }
             if concepts.count > 1 {
                 let scores = concepts.map { support[$0] ?? 0 }
                 let top = scores.max()!

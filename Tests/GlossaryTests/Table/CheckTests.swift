@@ -45,6 +45,11 @@ struct CheckTests {
              says: "U+200B ZERO WIDTH SPACE"),
         Case(name: "mixed scripts in a word", rows: "russia\ten\tRussian Fed\u{0435}ration\tfull\talt\n", line: 4, column: 19, severity: .warning,
              says: "mixes Latin and Cyrillic"),
+        Case(name: "a common surname that needs no introduction",
+             rows: "wang-yi\ten\tWang Yi\tfull\tpref\nwang-yi\tid\tWang Yi\tfull\tpref\nwang-yi\ten\tWang\tshort\tpref\n",
+             line: 6, column: 23, severity: .warning, says: "one of the most common surnames"),
+        Case(name: "a term that needs an introduction nothing can give",
+             rows: "li\ten\tLi\tshort\tpref+intro\n", line: 4, column: 16, severity: .warning, says: "no term without +intro"),
     ]
 
     @Test("Each check reports its finding at the row's line and the field's column", arguments: cases)

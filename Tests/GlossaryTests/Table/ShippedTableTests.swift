@@ -42,7 +42,8 @@ struct ShippedTableTests {
         Case("习近平会见普京", [("习近平", "xi-jinping"), ("普京", "vladimir-putin")]),
         Case("Pabrik PKT di Bontang memproduksi urea.", [("PKT", "pupuk-kalimantan-timur")]),
         Case("Warga membayar pajak PBB di kantor kecamatan.", [("PBB", "land-and-building-tax")]),
-        Case("Dia pinjam wang dari bank, kata Wang.", [("Wang", "wang-yi")]),
+        Case("Menlu Wang Yi tiba.\nDia pinjam wang dari bank, kata Wang.", [("Wang Yi", "wang-yi"), ("Wang", "wang-yi")]),
+        Case("Pebulu tangkis Wang Hao menang, kata Zhang.", []),
         Case("Tentara AS dan Rusianya", [("AS", "united-states"), ("Rusia", "russia")]),
     ]
 

@@ -22,6 +22,10 @@ struct TableLoadingTests {
             line: 3, column: 17, says: "unknown form “long”"),
         Bad(name: "unknown status", body: header + "russia\ten\tRussia\tfull\tpreferred\t\n", line: 2, column: 23, says: "unknown status"),
         Bad(name: "unknown status suffix", body: header + "russia\ten\tRussia\tfull\tpref+maybe\t\n", line: 2, column: 23, says: "+maybe"),
+        Bad(name: "a suffix twice", body: header + "wang\ten\tWang\tshort\tpref+intro+intro\t\n", line: 2, column: 20, says: "unknown or given twice"),
+        Bad(name: "shared and default", body: header + "wang\ten\tWang\tshort\tpref+shared+default\t\n", line: 2, column: 20, says: "unknown or given twice"),
+        Bad(name: "a context row with +intro", body: header + "wang\ten\tWang\tshort\tpref\t\nwang\ten\tmenlu\tcontext\t+intro\t\n",
+            line: 3, column: 23, says: "a context row has no status"),
         Bad(name: "bad slug", body: header + "Russia_Fed\ten\tRussia\tfull\tpref\t\n", line: 2, column: 1, says: "not a concept id"),
         Bad(name: "bad language", body: header + "russia\tEnglish\tRussia\tfull\tpref\t\n", line: 2, column: 8, says: "BCP 47"),
         Bad(name: "empty term", body: header + "russia\ten\t\tfull\tpref\t\n", line: 2, column: 11, says: "empty"),
@@ -148,6 +152,18 @@ struct TableLoadingTests {
         }
         #expect(index.first(hash: 42, where: { names[$0] == "e" }) == nil)
         #expect(index.first(hash: 7, where: { _ in true }) == nil)
+    }
+
+    @Test("Status suffixes: +shared or +default, and +intro, in any order; written in one order", arguments: [
+        ("pref+intro", Sharing.none, true, "pref+intro"), ("alt+shared+intro", .shared, true, "alt+shared+intro"),
+        ("pref+intro+default", .defaultSense, true, "pref+default+intro"), ("deprecated", .none, false, "deprecated"),
+    ])
+    func statusSuffixes(_ example: (String, Sharing, Bool, String)) throws {
+        let row = try #require(try TermTable(parsing: Self.header + "wang-yi\ten\tWang\tshort\t\(example.0)\t\n").rows.first)
+        #expect(row.sharing == example.1)
+        #expect(row.needsIntroduction == example.2)
+        #expect(TableDocument.fields(of: row)[4] == example.3)
+        #expect(StatusField(parsing: example.0)?.description == example.3)
     }
 
     @Test("Terms are stored in NFC")
