@@ -22,6 +22,11 @@ static const uint8_t surnames[] = {
     0
 };
 
+static const uint8_t words[] = {
+#embed "../../Data/common-words.txt" suffix(,)
+    0
+};
+
 static const uint8_t keys[] = {
 #embed "../../Data/terms.keys" suffix(,)
     0
@@ -40,6 +45,11 @@ const uint8_t *glossary_default_terms(size_t *length) {
 const uint8_t *glossary_default_common_surnames(size_t *length) {
     *length = sizeof(surnames) - 1;
     return surnames;
+}
+
+const uint8_t *glossary_default_common_words(size_t *length) {
+    *length = sizeof(words) - 1;
+    return words;
 }
 
 const uint8_t *glossary_default_variants(size_t *length) {

@@ -98,6 +98,10 @@ const uint8_t *glossary_default_keys(size_t *length);
 /// The common surnames (`Data/common-surnames.txt`) that `glossary check` knows.
 const uint8_t *glossary_default_common_surnames(size_t *length);
 
+/// The words of Indonesian and English that are not names (`Data/common-words.txt`),
+/// for match rule 11 and `glossary suggest`.
+const uint8_t *glossary_default_common_words(size_t *length);
+
 #ifdef __cplusplus
 }
 #endif

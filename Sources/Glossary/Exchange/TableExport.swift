@@ -32,6 +32,8 @@ public enum TableExport {
         case .full: "fullForm"
         case .short: "shortForm"
         case .abbr: "acronym"
+        case .protected: "fullForm"
+        case .title: "shortForm"
         case .context: ""
         }
     }
@@ -48,7 +50,11 @@ public enum TableExport {
     /// export imports back to the same rows.
     static let sharingNote = "glossary-sharing: "
     static let introNote = "glossary-needs-introduction"
+    static let titlecaseNote = "glossary-also-titlecase"
     static let contextNote = "glossary-context\t"
+    /// Titles and protected names are term sections (a TBX concept needs one) with this
+    /// note, which says they are not terms to use.
+    static let formNote = "glossary-form: "
 
     /// TBX-Basic in TBX v3 form (DCA style): `conceptEntry` / `langSec` / `termSec`, term
     /// types fullForm, shortForm and acronym, administrative status preferred, admitted
@@ -56,7 +62,9 @@ public enum TableExport {
     /// read: `martif` / `termEntry` / `langSet` / `tig`, with the same data categories.
     /// Context words and `+shared`/`+default` have no TBX data category: they travel as
     /// notes that start `glossary-context` and `glossary-sharing:`, and `+intro` as the
-    /// note `glossary-needs-introduction`. Comments of the TSV
+    /// note `glossary-needs-introduction`, `+titlecase` as `glossary-also-titlecase`. Titles and protected names are term sections
+    /// without a status and with the note `glossary-form: title` or `glossary-form: protected`.
+    /// Comments of the TSV
     /// file are not exported.
     public static func tbx(_ table: TermTable, version: Int = 3, sourceLanguage: String = "en") -> String {
         let v3 = version != 2
@@ -100,7 +108,9 @@ public enum TableExport {
                     if row.sharing != .none {
                         out += "            <note>\(Self.sharingNote)\(row.sharing.rawValue)</note>\n"
                     }
+                    if !row.form.isTerm { out += "            <note>\(Self.formNote)\(row.form.rawValue)</note>\n" }
                     if row.needsIntroduction { out += "            <note>\(Self.introNote)</note>\n" }
+                    if row.alsoTitlecase { out += "            <note>\(Self.titlecaseNote)</note>\n" }
                     if !row.note.isEmpty { out += "            <note>\(xmlEscaped(row.note))</note>\n" }
                     out += "          </\(term)>\n"
                 }
@@ -120,7 +130,7 @@ public enum TableExport {
     /// preferred term in the target language, of the same form where there is one.
     public static func omegaT(_ matcher: Matcher, from source: String, to target: String) -> String {
         var out = ""
-        for row in matcher.table.rows where row.language == source && row.form != .context {
+        for row in matcher.table.rows where row.language == source && row.form.isTerm {
             guard let preferred = matcher.preferredTerm(conceptID: row.conceptID, language: target, form: row.form),
                 preferred.language == target
             else { continue }
@@ -162,7 +172,7 @@ public enum TableExport {
         }
         for concept in concepts(matcher.table) {
             let rows = concept.languages.flatMap(\.rows).filter { row in
-                row.form != .context && row.sharing != .shared && !row.needsIntroduction && (abbreviations || row.form != .abbr)
+                row.form.isTerm && row.sharing != .shared && !row.needsIntroduction && (abbreviations || row.form != .abbr)
             }
             for form in [TermForm.full, .short, .abbr] {
                 // As the normalizer does: the preferred term of the form, else the full one.
@@ -189,7 +199,7 @@ public enum TableExport {
     public static func spacyPatterns(_ table: TermTable, label: String = "GLOSSARY") -> String {
         var out = ""
         var seen: Set<String> = []  // the same spelling in several languages is one pattern
-        for row in table.rows where row.form != .context && !row.needsIntroduction && seen.insert(row.conceptID + "\t" + (row.form == .abbr ? row.term : row.term.lowercased())).inserted {
+        for row in table.rows where row.form.isTerm && !row.needsIntroduction && seen.insert(row.conceptID + "\t" + (row.form == .abbr ? row.term : row.term.lowercased())).inserted {
             var json = JSONWriter()
             json.field("label", label)
             json.field("id", row.conceptID)
@@ -244,7 +254,7 @@ public enum TableExport {
                     let rows = concept.languages.flatMap(\.rows)
                     json.field("id", concept.id)
                     json.field("terms") { json in
-                        json.array(rows.filter { $0.form != .context }) { json, row in
+                        json.array(rows.filter { $0.form != .context }) { json, row in  // titles and protected names too
                             json.object { json in
                                 json.field("lang", row.language)
                                 json.field("term", row.term)
@@ -252,6 +262,7 @@ public enum TableExport {
                                 json.field("status", row.status?.rawValue)
                                 json.field("sharing", row.sharing.rawValue)
                                 json.field("needs_introduction", row.needsIntroduction)
+                                json.field("also_titlecase", row.alsoTitlecase)
                                 json.field("note", row.note)
                             }
                         }

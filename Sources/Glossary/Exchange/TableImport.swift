@@ -83,7 +83,7 @@ public enum TableImport {
                     var form = TermForm.full
                     var status = TermStatus.admitted
                     var sharing = Sharing.none
-                    var needsIntroduction = false
+                    var needsIntroduction = false, alsoTitlecase = false
                     var texts: [String] = []
                     for note in notes {
                         let value = note.text.trimmingSpaces()
@@ -110,6 +110,15 @@ public enum TableImport {
                         let value = note.text
                         if value == TableExport.introNote {
                             needsIntroduction = true
+                        } else if value == TableExport.titlecaseNote {
+                            alsoTitlecase = true
+                        } else if value.hasPrefix(TableExport.formNote) {
+                            let name = String(value.dropFirst(TableExport.formNote.count))
+                            if let marked = TermForm(rawValue: name), !marked.isTerm, marked != .context {
+                                form = marked
+                            } else {
+                                problem(note, "unknown glossary-form value in “\(value)”", fix: "use title or protected")
+                            }
                         } else if value.hasPrefix(TableExport.sharingNote) {
                             switch value.dropFirst(TableExport.sharingNote.count) {
                             case "shared": sharing = .shared
@@ -121,7 +130,7 @@ public enum TableImport {
                         }
                     }
                     found.append(Found(row: TermRow(conceptID: id, language: languageTag(language), term: term.text.onOneLine.trimmingSpaces(),
-                                                    form: form, status: status, sharing: sharing, needsIntroduction: needsIntroduction,
+                                                    form: form, status: form.isTerm ? status : nil, sharing: sharing, needsIntroduction: needsIntroduction, alsoTitlecase: alsoTitlecase,
                                                     note: texts.filter { !$0.isEmpty }.joined(separator: "; ")),
                                        location: term.location))
                 }

@@ -16,7 +16,7 @@ public struct KeyCache: Sendable {
     public let bytes: [UInt8]
 
     /// Bump when `KeyMaker`'s pipeline changes what it computes.
-    static let pipelineVersion = 1
+    static let pipelineVersion = 2
 
     /// A cache from its bytes (see the type's documentation for the format).
     public init(bytes: [UInt8]) {

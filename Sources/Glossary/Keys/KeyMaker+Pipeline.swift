@@ -47,6 +47,19 @@ extension KeyMaker {
             record?("look-alike letters replaced by their UTS #39 skeleton", text)
         }
 
+        // A Han or kana character keys as itself, Han in its simplified form
+        // (習 = 习): never by its reading, so homophones never meet (背景 is not 北京).
+        if (han || other) && !latin && !cyrillicOrGreek
+            && String(decoding: text, as: UTF8.self).unicodeScalars.allSatisfy({ [.han, .kana].contains(Script(of: $0)) })
+        {
+            if han, let t = state.lazy.transform("Traditional-Simplified") {
+                text = apply(text) { try t.apply($0) }
+                record?("ICU Traditional-Simplified", text)
+            }
+            record?("the character is its key", text)
+            return WordKey(cased: text, folded: text, mixedScript: false)
+        }
+
         if cyrillicOrGreek, let t = state.lazy.transform("Russian-Latin/BGN") {
             text = apply(text) { try t.apply($0) }
             record?("ICU Russian-Latin/BGN", text)

@@ -7,18 +7,18 @@
 /// minimum exceeds the bound: it reads a few thousand prefixes of a 100,000-term table,
 /// not its 100,000 keys.
 struct TermKeyIndex {
-    /// Term rows by key (context rows are not terms), sorted by key bytes.
+    /// Term rows by key (context words, titles and protected names are not terms), sorted by key bytes.
     private var keys: [[UInt8]] = []
     private var rows: [Int] = []
     private var fingerprints: [[UInt8]: [Int]] = [:]
     private var bigramPrints: [[UInt8]: [Int]] = [:]
-    /// The key of each row of the table (empty for context rows).
+    /// The key of each row of the table (empty for rows that are not terms).
     private(set) var keyOfRow: [[UInt8]] = []
 
     init(matcher: Matcher) {
         var pairs: [([UInt8], Int)] = []
         for (index, row) in matcher.table.rows.enumerated() {
-            guard row.form != .context else {
+            guard row.form.isTerm else {
                 keyOfRow.append([])
                 continue
             }

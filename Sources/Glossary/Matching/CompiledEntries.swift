@@ -10,6 +10,10 @@ struct CompiledEntries {
     var casedKeys: [UInt8] = []
     var casedRanges: [Range<Int32>] = []
     var allCapsWords: [[[UInt8]]] = []
+    /// Per abbreviation: its words in NFKC, back to back (rule 4: the surface is written
+    /// in the abbreviation's own script); an empty range for other rows.
+    var ownTexts: [UInt8] = []
+    var ownRanges: [Range<Int32>] = []
 
     private var diagnostics: [Diagnostic] = []
     /// Key → entry index of the first term row with it.
@@ -29,13 +33,17 @@ struct CompiledEntries {
             guard let keyed = key(row, &scratch, keyMaker, at: location) else { continue }
             let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
             let entry = Matcher.Entry(
-                row: index, concept: conceptOfRow[index], isContext: row.form == .context, isAbbr: row.form == .abbr,
-                capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper, rank: statusRank,
-                needsIntroduction: row.needsIntroduction)
-            if !entry.isContext { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
+                row: index, concept: conceptOfRow[index], form: row.form,
+                capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
+                capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
+                alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction)
+            if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
             entries.append(entry)
             casedRanges.append(keyed.cased)
             allCapsWords.append(keyed.allCapsWords)
+            let ownStart = Int32(ownTexts.count)
+            if row.form == .abbr { ownTexts += keyed.ownText }
+            ownRanges.append(ownStart..<Int32(ownTexts.count))
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
     }
@@ -44,7 +52,7 @@ struct CompiledEntries {
     /// the trie marks so that the cold path passes over such words.
     func needsCapitals(_ index: Int) -> Bool {
         let entry = entries[index]
-        if entry.isContext { return false }
+        if !entry.form.isTerm && entry.form != .protected { return false }
         if entry.capitalizedSingleWord { return true }
         let range = casedRanges[index]
         return entry.isAbbr && casedKeys[Int(range.lowerBound)..<Int(range.upperBound)].contains { $0 &- 0x41 < 26 }
@@ -57,6 +65,8 @@ struct CompiledEntries {
         var words: Int
         var tokens: Int
         var hasUpper: Bool
+        /// The words in NFKC, back to back.
+        var ownText: [UInt8]
     }
 
     /// Appends the row's folded key to `keys` and its cased key to `casedKeys`; nil (and
@@ -65,7 +75,7 @@ struct CompiledEntries {
         _ row: TermRow, _ scratch: inout LineTokens, _ keyMaker: KeyMaker, at location: SourceLocation
     ) -> KeyedTerm? {
         let keyStart = keys.bytes.count, casedStart = casedKeys.count
-        var keyed = KeyedTerm(cased: 0..<0, allCapsWords: [], words: 0, tokens: 0, hasUpper: false)
+        var keyed = KeyedTerm(cased: 0..<0, allCapsWords: [], words: 0, tokens: 0, hasUpper: false, ownText: [])
         var firstKind = Token.Kind.punct, hardGapInside = false
         var term = row.term
         term.withUTF8 { line in
@@ -76,7 +86,10 @@ struct CompiledEntries {
                 let folded = LineTokens.folded(token, stem: false, line, scratch.keys)
                 keys.bytes += folded
                 casedKeys += LineTokens.cased(token, stem: false, line, scratch.keys)
-                if token.kind == .word { keyed.words += 1 }
+                if token.kind == .word {
+                    keyed.words += 1
+                    keyed.ownText += nfkcBytes(UnsafeBufferPointer(rebasing: line[Int(token.start)..<Int(token.end)]))
+                }
                 if token.flags.contains(.hasUpper) { keyed.hasUpper = true }
                 if token.flags.contains(.allCaps) { keyed.allCapsWords.append(Array(folded)) }
             }
@@ -109,7 +122,12 @@ struct CompiledEntries {
     private mutating func checkSharedKey(of row: TermRow, key keyIndex: Int, _ table: TermTable, at location: SourceLocation) {
         if let other = firstTermWithKey.find(keyIndex, in: keys) {
             let otherRow = table.rows[entries[other].row]
-            if otherRow.conceptID != row.conceptID && (otherRow.sharing == .none || row.sharing == .none) {
+            if otherRow.conceptID != row.conceptID && (otherRow.form == .protected || row.form == .protected) {
+                report(
+                    "the \(row.form.rawValue) “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as the \(otherRow.form.rawValue) “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
+                    fix: "a protected name is never a mention, so it cannot share a spelling with a term: remove one of them, or make the name a term of its own concept",
+                    at: location)
+            } else if otherRow.conceptID != row.conceptID && (otherRow.sharing == .none || row.sharing == .none) {
                 report(
                     "the term “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
                     fix: "if the spelling really names both concepts, mark both rows +shared (one of them may be +default); otherwise remove or correct one of them",

@@ -18,7 +18,7 @@ extension Matcher {
     ) -> [Mention] {
         scan(line, &workspace)
         resolve(&workspace, document: document)
-        document.insert(contentsOf: workspace.introduced)
+        document.insert(facts: workspace.established)
         return workspace.found.map { mention($0, in: line, offset: offset, workspace) }
     }
 

@@ -1,6 +1,6 @@
 // The rules a candidate must pass, by the numbers of DESIGN.md: 3 (Han and kana),
-// 4 (abbreviations), 5 (lowercase words) and 6 (all-caps words, with headlines and
-// datelines).
+// 4 (abbreviations: own case, own script, press casing), 5 (lowercase surfaces) and
+// 6 (all-caps words, with headlines and datelines).
 
 extension Matcher {
     /// Sets `capsContext` on the stored all-caps tokens that stand in a headline or a
@@ -15,6 +15,7 @@ extension Matcher {
         var inContext: Set<Int32> = []
         if !headline {
             workspace.whole.tokenize(line, keyMaker: keyMaker)
+            workspace.wholeIsCurrent = true
             for token in workspace.whole.tokens where token.flags.contains(.capsContext) { inContext.insert(token.start) }
         }
         for index in workspace.line.tokens.indices where workspace.line.tokens[index].flags.contains(.allCaps) {
@@ -44,6 +45,75 @@ extension Matcher {
         return han == 0 || (han == last - first + 1 && han >= 2)
     }
 
+    /// Rule 5 for a term of several tokens with a capital: whether the surface has a
+    /// capitalised word that does not just open a sentence.
+    func hasCapital(_ tokens: [Token], _ first: Int, _ last: Int, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for t in first...last where tokens[t].kind == .word && tokens[t].flags.contains(.hasUpper) {
+            if t == first && Self.opensSentence(at: Int(tokens[t].start), line) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether a word at this offset opens a sentence: only spaces and opening quotes or
+    /// brackets lie between it and the start of the line, or a full stop, question mark,
+    /// exclamation mark or ellipsis.
+    static func opensSentence(at offset: Int, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var p = offset
+        while p > 0 {
+            let b = line[p - 1]
+            if b == 0x20 || b == 0x09 || b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B {
+                p -= 1  // space, tab, " ' ( [
+            } else if p >= 3 && line[p - 3] == 0xE2 && line[p - 2] == 0x80 && (b == 0x9C || b == 0x98) {
+                p -= 3  // “ ‘
+            } else if p >= 2 && line[p - 2] == 0xC2 && (b == 0xA0 || b == 0xAB) {
+                p -= 2  // no-break space, «
+            } else {
+                break
+            }
+        }
+        if p == 0 { return true }
+        let b = line[p - 1]
+        if b == 0x2E || b == 0x21 || b == 0x3F { return true }
+        return p >= 3 && line[p - 3] == 0xE2 && line[p - 2] == 0x80 && b == 0xA6  // …
+    }
+
+    /// Rule 4, `+titlecase`: whether the surface is the abbreviation with its first
+    /// letter only in capitals (*Asean* for *ASEAN*).
+    func surfaceTitlecased(
+        _ cased: ArraySlice<UInt8>, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
+        _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
+    ) -> Bool {
+        guard cased.count >= 2 else { return false }
+        var surface: [UInt8] = []
+        for t in first...candidate.last {
+            surface += LineTokens.cased(tokens[t], stem: t == candidate.last && candidate.stem, line, keys)
+        }
+        guard surface.count == cased.count, surface[0] == cased[cased.startIndex] else { return false }
+        for (s, c) in zip(surface.dropFirst(), cased.dropFirst()) where s != asciiLower(c) || s &- 0x41 < 26 { return false }
+        return true
+    }
+
+    /// Rule 4: whether the surface is written in the abbreviation's own script: its words
+    /// in NFKC are the abbreviation's (no transliteration, no diacritics, no look-alike
+    /// letters). An ASCII surface of an ASCII abbreviation, the common case, needs no work.
+    func inOwnScript(
+        _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
+        _ line: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let range = ownRanges[Int(entryIndex)]
+        let own = ownTexts[Int(range.lowerBound)..<Int(range.upperBound)]
+        let ascii = tokens[first...candidate.last].allSatisfy { $0.kind != .word || $0.flags.contains(.keyInSource) }
+        if ascii && own.allSatisfy({ $0 < 0x80 }) { return true }
+        var surface: [UInt8] = []
+        for t in first...candidate.last where tokens[t].kind == .word {
+            let end = t == candidate.last && candidate.stem ? tokens[t].stemEnd : tokens[t].end
+            surface += nfkcBytes(UnsafeBufferPointer(rebasing: line[Int(tokens[t].start)..<Int(end)]))
+        }
+        // Case is rule 4's other half: compare letters without it here (Asean).
+        return surface.count == own.count && zip(surface, own).allSatisfy { asciiLower($0) == asciiLower($1) }
+    }
+
     /// Whether the candidate's surface has exactly this cased key.
     func surfaceCased(
         equals cased: ArraySlice<UInt8>, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
@@ -66,7 +136,11 @@ extension Matcher {
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
     ) -> Bool {
         if entry.isAbbr {
-            return surfaceCased(equals: casedKey(ofEntry: entryIndex), tokens, first, candidate, line, keys)
+            let cased = casedKey(ofEntry: entryIndex)
+            guard surfaceCased(equals: cased, tokens, first, candidate, line, keys)
+                || (entry.alsoTitlecase && surfaceTitlecased(cased, tokens, first, candidate, line, keys))
+            else { return false }
+            return inOwnScript(entryIndex, tokens, first, candidate, line)
         }
         if entry.capitalizedSingleWord {
             var allLower = true
@@ -75,6 +149,8 @@ extension Matcher {
                 if tokens[t].kind != .word || flags.contains(.hasUpper) || !flags.contains(.hasLower) { allLower = false }
             }
             if allLower { return false }
+        } else if entry.capitalizedPhrase && !hasCapital(tokens, first, candidate.last, line) {
+            return false
         }
         for t in first...candidate.last {
             let token = tokens[t]

@@ -17,6 +17,8 @@ extension Matcher {
         workspace.support.removeAll(keepingCapacity: true)
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
+        workspace.wholeIsCurrent = false
+        workspace.namesakes.removeAll(keepingCapacity: true)
         var language = LanguageCount()
         var countsLanguage = workspace.countsLanguage
 

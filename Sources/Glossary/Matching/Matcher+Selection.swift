@@ -1,6 +1,7 @@
 // Choosing the mentions among the candidates: leftmost-longest (rule 1), the row each
-// reports (rule 8), short forms that need an introduction (rule 10), and shared
-// spellings resolved by their paragraph, then by their document (rule 9).
+// reports (rule 8), short forms that need an introduction (rule 10) or stand alone
+// (rule 11), protected names (rule 12), and shared spellings resolved by their
+// paragraph, then by their document (rule 9).
 
 extension Matcher {
     /// Chooses the mentions among the candidates (sorted by `scan`: leftmost first, then
@@ -8,7 +9,7 @@ extension Matcher {
     func select(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {
         let tokens = workspace.line.tokens
         let keys = workspace.line.keys
-        var undecided = false
+        var undecided = false, sawShortForm = false
         var free = 0
         var groupStart = 0
         while groupStart < workspace.candidates.count {
@@ -19,19 +20,41 @@ extension Matcher {
             if i < free { continue }
 
             // Longest first: the first candidate with a term that passes the case and
-            // script rules is the mention. Context words count wherever they pass.
+            // script rules is the mention, and a protected name is none (rule 12).
+            // Context words count wherever they pass.
             var found = false
             for candidate in workspace.candidates[groupStart..<groupEnd] {
                 guard hanRuleAllows(tokens, i, candidate.last) else { continue }
                 let sensesStart = workspace.senses.count
+                var protects = false, onlyShort = true
                 for entryIndex in trie.accepted(candidate.node) {
                     let entry = entries[Int(entryIndex)]
                     guard passes(entry, entryIndex, tokens, i, candidate, line, keys) else { continue }
-                    if entry.isContext {
+                    switch entry.form {
+                    case .context:
                         workspace.support[entry.concept, default: 0] += 1
-                    } else if !found {
+                    case .title:
+                        break
+                    case .protected:
+                        protects = true
+                    case .full, .short, .abbr:
+                        guard !found else { continue }
+                        if entry.form != .short { onlyShort = false }
                         addBest(entry.concept, entryIndex, &workspace.senses, from: sensesStart, tokens, i, candidate, line, keys)
                     }
+                }
+                if !found && workspace.senses.count > sensesStart && onlyShort && !standsAlone(line, first: i, candidate, &workspace) {
+                    // Rule 11: a namesake, who makes the concept's bare short forms doubtful.
+                    for sense in workspace.senses[sensesStart...] where !workspace.namesakes.contains(sense.concept) {
+                        workspace.namesakes.append(sense.concept)
+                    }
+                    workspace.senses.removeSubrange(sensesStart...)
+                    undecided = true
+                }
+                if !found && workspace.senses.count == sensesStart && protects {
+                    found = true
+                    free = candidate.last + 1
+                    continue
                 }
                 if !found && workspace.senses.count > sensesStart {
                     found = true
@@ -47,12 +70,28 @@ extension Matcher {
                     workspace.found.append(.init(
                         first: i, last: candidate.last, stem: candidate.stem, start: Int(tokens[i].start),
                         end: Int(candidate.stem ? last.stemEnd : last.end), senses: senses,
-                        resolution: .unique, mixedScript: mixed))
+                        resolution: .unique, mixedScript: mixed, shortForm: onlyShort))
+                    if onlyShort { sawShortForm = true }
                     free = candidate.last + 1
                 }
             }
         }
+        if sawShortForm { noteEvidence(&workspace) }
         if undecided { resolveByParagraph(&workspace) }
+    }
+
+    /// Marks the short-form mentions whose concept the paragraph names otherwise too: by
+    /// context words, or by mentions that are not bare short forms (rule 11).
+    func noteEvidence(_ workspace: inout ScanWorkspace) {
+        var bare: [Int32: Int] = [:]
+        for found in workspace.found where found.shortForm && found.senses.count == 1 {
+            let sense = workspace.senses[found.senses.lowerBound]
+            if !sense.needsIntroduction { bare[sense.concept, default: 0] += 1 }
+        }
+        for index in workspace.found.indices where workspace.found[index].shortForm && workspace.found[index].senses.count == 1 {
+            let concept = workspace.senses[workspace.found[index].senses.lowerBound].concept
+            workspace.found[index].evidenced = (workspace.support[concept] ?? 0) > (bare[concept] ?? 0)
+        }
     }
 
     /// Adds a passing entry to the candidate's senses, keeping one entry per concept:
@@ -76,17 +115,29 @@ extension Matcher {
         }
     }
 
-    /// Decides what the paragraph can (rules 9 and 10): a sense that needs an
+    /// Decides what the paragraph can (rules 9 to 11): a sense that needs an
     /// introduction has it when the paragraph holds its concept's context words or
-    /// another mention of it; a shared spelling goes to the concept the paragraph
-    /// supports most, if one leads. Each sense keeps its support as its score, and what
-    /// the paragraph leaves open is marked undecided, for ``resolve(_:document:alsoIntroduced:)``.
+    /// another mention of it; so does a short form whose namesake the paragraph met
+    /// (rule 11), though its own bare short forms are no such mention; a shared
+    /// spelling goes to the concept the paragraph supports most, if one leads. Each sense
+    /// keeps its support as its score, and what the paragraph leaves open is marked
+    /// undecided, for ``resolve(_:document:alsoKnown:)``.
     func resolveByParagraph(_ workspace: inout ScanWorkspace) {
+        // Rule 11: the support that the bare short forms of a namesake's concept gave it.
+        var doubtful: [Int32: Int] = [:]
+        for found in workspace.found where !workspace.namesakes.isEmpty && found.shortForm && found.senses.count == 1 {
+            let sense = workspace.senses[found.senses.lowerBound]
+            if !sense.needsIntroduction && workspace.namesakes.contains(sense.concept) { doubtful[sense.concept, default: 0] += 1 }
+        }
         for index in workspace.found.indices {
             let range = workspace.found[index].senses
             var awaiting = false
             for k in range {
-                let support = workspace.support[workspace.senses[k].concept] ?? 0
+                let concept = workspace.senses[k].concept
+                if workspace.found[index].shortForm && workspace.namesakes.contains(concept) {
+                    workspace.senses[k].needsIntroduction = true
+                }
+                let support = (workspace.support[concept] ?? 0) - (doubtful[concept] ?? 0)
                 workspace.senses[k].score = Int32(support)
                 if workspace.senses[k].needsIntroduction {
                     if support > 0 {
@@ -110,9 +161,9 @@ extension Matcher {
         }
     }
 
-    /// Finishes what the paragraph left undecided, with what the document introduced
-    /// earlier (`document`, and `alsoIntroduced`: what the part of the document that
-    /// another thread read introduced, see `LineNormalizer.Deferred`):
+    /// Finishes what the paragraph left undecided, with what the document established
+    /// earlier (`document`, and `alsoKnown`: what the part of the document that another
+    /// thread read established, see `LineNormalizer.Deferred`):
     ///
     /// - rule 10: a sense that still needs an introduction is dropped unless the
     ///   document introduced its concept; a mention left without senses is no mention;
@@ -120,14 +171,28 @@ extension Matcher {
     ///   else the one leader the document introduced, else the declared default, else
     ///   none (ambiguous).
     ///
-    /// Then lists in `workspace.introduced` the concepts that the paragraph's resolved
-    /// mentions introduce; the caller adds them to its document.
-    func resolve(_ workspace: inout ScanWorkspace, document: DocumentContext, alsoIntroduced: [Int32] = []) {
-        workspace.introduced.removeAll(keepingCapacity: true)
-        func introduced(_ concept: Int32) -> Bool { document.contains(concept) || alsoIntroduced.contains(concept) }
+    /// - rule 11: a bare short form of a concept whose namesake the document met earlier
+    ///   is dropped unless the concept was introduced, in the document or the paragraph.
+    ///
+    /// Then lists in `workspace.established` what the paragraph's resolved mentions
+    /// establish (the concepts they introduce, the namesakes met); the caller adds it
+    /// to its document.
+    func resolve(_ workspace: inout ScanWorkspace, document: DocumentContext, alsoKnown: [Int32] = []) {
+        workspace.established.removeAll(keepingCapacity: true)
+        func known(_ fact: Int32) -> Bool { document.holds(fact) || alsoKnown.contains(fact) }
+        func introduced(_ concept: Int32) -> Bool { known(DocumentContext.Fact.introduced(concept)) }
+        let documentKnows = !document.isEmpty || !alsoKnown.isEmpty
         var dropped = false
         for index in workspace.found.indices {
             var found = workspace.found[index]
+            if documentKnows && found.shortForm && !found.undecided && !found.evidenced && found.senses.count == 1 {
+                let concept = workspace.senses[found.senses.lowerBound].concept
+                if known(DocumentContext.Fact.namesake(concept)) && !introduced(concept) {
+                    workspace.found[index].senses = found.senses.lowerBound..<found.senses.lowerBound
+                    dropped = true
+                    continue
+                }
+            }
             if found.undecided {
                 // Rule 10: keep the senses that need no introduction or have one.
                 var kept = found.senses.lowerBound
@@ -175,11 +240,14 @@ extension Matcher {
             }
             switch found.resolution {
             case .unique, .context, .document:
-                if !found.senses.isEmpty { workspace.introduced.append(workspace.senses[found.senses.lowerBound].concept) }
+                if !found.senses.isEmpty {
+                    workspace.established.append(DocumentContext.Fact.introduced(workspace.senses[found.senses.lowerBound].concept))
+                }
             case .defaultSense, .ambiguous:
                 break
             }
         }
+        for concept in workspace.namesakes { workspace.established.append(DocumentContext.Fact.namesake(concept)) }
         if dropped { workspace.found.removeAll { $0.senses.isEmpty } }
     }
 }

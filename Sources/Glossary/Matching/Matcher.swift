@@ -33,16 +33,26 @@ public final class Matcher: Sendable {
     let casedKeys: [UInt8]
     let casedRanges: [Range<Int32>]
     let entryAllCapsWords: [[[UInt8]]]
+    /// Per abbreviation entry: its words in NFKC (rule 4's script test).
+    let ownTexts: [UInt8]
+    let ownRanges: [Range<Int32>]
 
     /// One row, compiled.
     struct Entry: Sendable {
         var row: Int
         var concept: Int32
-        var isContext: Bool
-        var isAbbr: Bool
+        var form: TermForm
+        /// A context word: evidence for its concept (rule 9), not a mention.
+        var isContext: Bool { form == .context }
+        var isAbbr: Bool { form == .abbr }
         /// The term is one word with a capital letter: it never matches an all-lowercase
         /// word (rule 5).
         var capitalizedSingleWord: Bool
+        /// The term has a capital letter and more than one token: it needs a capital in
+        /// the surface, and not only at the start of a sentence (rule 5).
+        var capitalizedPhrase: Bool
+        /// `+titlecase`: the abbreviation is also written with one capital (rule 4).
+        var alsoTitlecase: Bool
         /// Lower ranks win when several rows of one concept match (rule 8).
         var rank: Int
         /// `+intro`: the row counts only where its concept is introduced (rule 10).
@@ -81,6 +91,8 @@ public final class Matcher: Sendable {
         self.casedKeys = compiled.casedKeys
         self.casedRanges = compiled.casedRanges
         self.entryAllCapsWords = compiled.allCapsWords
+        self.ownTexts = compiled.ownTexts
+        self.ownRanges = compiled.ownRanges
         // 4. The trie of the folded keys.
         self.trie = Trie(keys: compiled.keys) { compiled.needsCapitals($0) }
     }

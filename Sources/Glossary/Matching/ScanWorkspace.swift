@@ -2,8 +2,11 @@
 /// allocate per line.
 public struct ScanWorkspace: Sendable {
     var line = LineTokens()
-    /// A whole-line tokenization, for the rare line whose dateline matters.
+    /// A whole-line tokenization, for the rare line whose dateline matters (rule 6) or
+    /// whose short form has a capitalised neighbour (rule 11); `wholeIsCurrent` says
+    /// whether it is of the paragraph being scanned.
     var whole = LineTokens()
+    var wholeIsCurrent = false
     var candidates: [Candidate] = []
     var active: [Walk] = []
     var support: [Int32: Int] = [:]
@@ -11,8 +14,12 @@ public struct ScanWorkspace: Sendable {
     var found: [Found] = []
     /// The (concept, entry) pairs of `found`, back to back.
     var senses: [SenseRef] = []
-    /// The concepts that the last paragraph resolved introduce to its document.
-    var introduced: [Int32] = []
+    /// What the last paragraph resolved establishes for its document
+    /// (``DocumentContext/Fact``): the concepts it introduces, the namesakes it met.
+    var established: [Int32] = []
+    /// The concepts whose short form the last paragraph found joined to another name
+    /// (rule 11).
+    var namesakes: [Int32] = []
     /// Whether the scan counts the function words of each language (for `--to auto`),
     /// and what it counted in the last paragraph.
     var countsLanguage = false
@@ -27,7 +34,7 @@ public struct ScanWorkspace: Sendable {
     /// Whether the paragraph last scanned has a mention that only its document can
     /// decide: then its outcome depends on the paragraphs before it.
     var dependsOnDocument: Bool {
-        found.contains { $0.undecided }
+        found.contains { $0.undecided || $0.shortForm }
     }
 
     /// A trie walk in progress: it began at token `first` and is at `node`.
@@ -66,5 +73,11 @@ public struct ScanWorkspace: Sendable {
         var mixedScript: Bool
         /// The paragraph left it to the document (rules 9 and 10).
         var undecided = false
+        /// Found through short forms only: a namesake that the document met takes it
+        /// away, unless the concept was introduced (rule 11).
+        var shortForm = false
+        /// For a short form: whether the paragraph holds other evidence of its concept
+        /// (context words, mentions that are not bare short forms).
+        var evidenced = false
     }
 }

@@ -14,8 +14,11 @@ extension LineNormalizer {
     package struct Deferred: Sendable {
         fileprivate var found: [ScanWorkspace.Found]
         fileprivate var senses: [ScanWorkspace.SenseRef]
-        /// The concepts of its leaders that the slice had introduced before it.
-        fileprivate var introducedInSlice: [Int32]
+        /// What the slice had established before it about the concepts of its mentions
+        /// (``DocumentContext/Fact``).
+        fileprivate var knownInSlice: [Int32]
+        /// The concepts whose namesakes it met (rule 11).
+        fileprivate var namesakes: [Int32]
         /// The function words of the slice's part of the document, up to it, and its own
         /// (`auto`).
         fileprivate var languageInSlice: LanguageCount
@@ -56,15 +59,20 @@ extension LineNormalizer {
         document.languageCount.add(workspace.languageCount)
         if !slice.began && (workspace.dependsOnDocument || needsDocumentLanguage) {
             var known: [Int32] = []
-            for found in workspace.found where found.undecided {
-                for sense in workspace.senses[found.senses] where document.contains(sense.concept) { known.append(sense.concept) }
+            for found in workspace.found where found.undecided || found.shortForm {
+                for sense in workspace.senses[found.senses] {
+                    for fact in [DocumentContext.Fact.introduced(sense.concept), DocumentContext.Fact.namesake(sense.concept)]
+                    where document.holds(fact) {
+                        known.append(fact)
+                    }
+                }
             }
-            return Deferred(found: workspace.found, senses: workspace.senses, introducedInSlice: known,
+            return Deferred(found: workspace.found, senses: workspace.senses, knownInSlice: known, namesakes: workspace.namesakes,
                             languageInSlice: document.languageCount, ownLanguage: workspace.languageCount)
         }
         chooseLanguage(document: document.languageCount)
         matcher.resolve(&workspace, document: document)
-        document.insert(contentsOf: workspace.introduced)
+        document.insert(facts: workspace.established)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
         return nil
     }
@@ -87,12 +95,13 @@ extension LineNormalizer {
     ) {
         workspace.found = deferred.found
         workspace.senses = deferred.senses
+        workspace.namesakes = deferred.namesakes
         workspace.languageCount = deferred.ownLanguage
         var language = document.languageCount
         language.add(deferred.languageInSlice)
         chooseLanguage(document: language)
-        matcher.resolve(&workspace, document: document, alsoIntroduced: deferred.introducedInSlice)
-        document.insert(contentsOf: workspace.introduced)
+        matcher.resolve(&workspace, document: document, alsoKnown: deferred.knownInSlice)
+        document.insert(facts: workspace.established)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
     }
 

@@ -89,7 +89,7 @@ public struct LineNormalizer: Sendable {
         document.languageCount.add(workspace.languageCount)
         chooseLanguage(document: document.languageCount)
         matcher.resolve(&workspace, document: document)
-        document.insert(contentsOf: workspace.introduced)
+        document.insert(facts: workspace.established)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
     }
 

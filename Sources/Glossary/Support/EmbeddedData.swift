@@ -20,6 +20,13 @@ enum EmbeddedData {
         return Array(UnsafeBufferPointer(start: pointer, count: length))
     }
 
+    /// Borrowed, not copied: the list is large and read once.
+    static var commonWords: UnsafeBufferPointer<UInt8> {
+        var length = 0
+        let pointer = glossary_default_common_words(&length)
+        return UnsafeBufferPointer(start: pointer, count: length)
+    }
+
     static var variants: [UInt8] {
         var length = 0
         let pointer = glossary_default_variants(&length)

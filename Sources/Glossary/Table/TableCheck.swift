@@ -145,7 +145,7 @@ public enum TableCheck {
         var firstWithKey: [String: [[UInt8]: Int]] = [:]  // "id\tlang" -> key -> row
         for (index, row) in table.rows.enumerated() where included(row) {
             let key = matcher.matchKey(of: row.term)
-            guard row.form != .context else { continue }
+            guard row.form.isTerm else { continue }
             let group = row.conceptID + "\t" + row.language
             if let other = firstWithKey[group]?[key] {
                 let otherRow = table.rows[other]
@@ -160,14 +160,14 @@ public enum TableCheck {
         }
 
         // Terms that do not find themselves in a neutral sentence.
-        for row in table.rows where row.form != .context && included(row) {
+        for row in table.rows where row.form.isTerm && included(row) {
             // Lowercase words around the term, so that the line is no headline, cut off
             // from it by control characters, which no term spans. A term that needs an
             // introduction gets one: a paragraph before it with a term of its concept
             // that needs none.
             var introduction = ""
             if row.needsIntroduction {
-                let others = (rowsOfConcept[row.conceptID] ?? []).map { table.rows[$0] }.filter { $0.form != .context && !$0.needsIntroduction }
+                let others = (rowsOfConcept[row.conceptID] ?? []).map { table.rows[$0] }.filter { $0.form.isTerm && !$0.needsIntroduction }
                 guard let introducer = others.first(where: { $0.form == .full && $0.status == .preferred }) ?? others.first else {
                     warn(row, field: 4, "the term “\(row.term)” needs an introduction (+intro), but \(row.conceptID) has no term without +intro that could introduce it",
                          fix: "add the full name, or remove +intro")
@@ -198,7 +198,7 @@ public enum TableCheck {
         // deprecated terms; abbreviations without a capital.
         for (conceptID, indexes) in rowsOfConcept.sorted(by: { $0.value[0] < $1.value[0] }) {
             let rows = indexes.map { table.rows[$0] }
-            guard rows.contains(where: { $0.form != .context }) else { continue }
+            guard rows.contains(where: { $0.form.isTerm }) else { continue }
             for language in ["en", "id"] where !rows.contains(where: { $0.language == language && $0.form == .full && $0.status == .preferred }) {
                 warn(rows[0], field: 0, "\(conceptID) has no preferred full term in \(language)",
                      fix: "add one: glossary add \(conceptID) \(language) TERM --form full --status pref")

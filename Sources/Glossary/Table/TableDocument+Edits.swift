@@ -1,7 +1,7 @@
 // MARK: - Edits
 
 extension TableDocument {
-    /// The canonical order of a concept's rows: by form (full, short, abbr, context),
+    /// The canonical order of a concept's rows: by form (full, short, abbr, context, title, protected),
     /// status (pref, alt, deprecated), language and term.
     static func canonicalKey(_ fields: [String]) -> (Int, Int, String, [UInt8]) {
         func field(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
@@ -21,7 +21,7 @@ extension TableDocument {
 
     /// The fields of a new row, as they are written: the term in NFC, no empty note.
     static func fields(of row: TermRow) -> [String] {
-        let status = row.status.map { StatusField(status: $0, sharing: row.sharing, needsIntroduction: row.needsIntroduction).description } ?? ""
+        let status = StatusField(of: row)?.description ?? ""
         var fields = [row.conceptID, row.language, nfc(row.term), row.form.rawValue, status]
         if !row.note.isEmpty { fields.append(row.note) }
         return fields
@@ -35,10 +35,13 @@ extension TableDocument {
         where value.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             throw EditError("the \(name) may not contain a tab or a line break")
         }
-        if row.form == .context && (row.status != nil || row.sharing != .none || row.needsIntroduction) {
-            throw EditError("a context row has no status")
+        if row.alsoTitlecase && row.form != .abbr {
+            throw EditError("only an abbreviation can have +titlecase")
         }
-        if row.form != .context && row.status == nil {
+        if !row.form.isTerm && (row.status != nil || row.sharing != .none || row.needsIntroduction) {
+            throw EditError("a \(row.form.rawValue) row has no status")
+        }
+        if row.form.isTerm && row.status == nil {
             throw EditError("a \(row.form.rawValue) term needs a status: pref, alt or deprecated")
         }
         let new = Self.fields(of: row)
@@ -85,8 +88,8 @@ extension TableDocument {
     public mutating func setPreferred(conceptID: String, language: String, term: String) throws(EditError) -> Bool {
         let index = try find(conceptID: conceptID, language: language, term: term)
         var fields = fields(at: index)!
-        guard fields.count >= 5, TermForm(rawValue: fields[3]) != .context else {
-            throw EditError("“\(term)” is a context word, not a term: it cannot be preferred")
+        guard fields.count >= 5, TermForm(rawValue: fields[3])?.isTerm == true else {
+            throw EditError("“\(term)” is a \(fields.count >= 4 ? fields[3] : "context") row, not a term: it cannot be preferred")
         }
         func split(_ status: String) -> (base: String, suffix: String) {
             guard let plus = status.firstIndex(of: "+") else { return (status, "") }

@@ -47,7 +47,7 @@ struct TableParser {
         var contextOnly: [String: Int] = [:]
 
         func closeRun() {
-            if !run.hasTerm && contextOnly[run.id] == nil { contextOnly[run.id] = run.firstContextLine }
+            if !run.hasTerm && run.firstContextLine > 0 && contextOnly[run.id] == nil { contextOnly[run.id] = run.firstContextLine }
         }
 
         let all = bytes
@@ -103,7 +103,7 @@ struct TableParser {
                 }
                 if row.form == .context {
                     if run.firstContextLine == 0 { run.firstContextLine = lineNumber }
-                } else {
+                } else if row.form.isTerm {
                     run.hasTerm = true
                 }
                 rows.append(row)
@@ -111,7 +111,7 @@ struct TableParser {
         }
         closeRun()
         if !contextOnly.isEmpty {
-            for row in rows where row.form != .context { contextOnly[row.conceptID] = nil }
+            for row in rows where row.form.isTerm { contextOnly[row.conceptID] = nil }
         }
         if !sawHeader && diagnostics.isEmpty {
             error(max(lineNumber, 1), 1, "the table has no header and no rows",
@@ -211,17 +211,17 @@ struct TableParser {
         }
         let form = TermForm(bytes(3))
         if form == nil {
-            error(lineNumber, column(of: 3, in: line), "unknown form “\(text(3))”", fix: "use full, short, abbr or context")
+            error(lineNumber, column(of: 3, in: line), "unknown form “\(text(3))”", fix: "use full, short or abbr for a term, or context, title or protected")
             ok = false
         }
         var status: TermStatus?
         var sharing = Sharing.none
-        var needsIntroduction = false
+        var needsIntroduction = false, alsoTitlecase = false
         let statusBytes = bytes(4)
-        if form == .context {
+        if let form, !form.isTerm {
             if !statusBytes.isEmpty {
-                error(lineNumber, column(of: 4, in: line), "a context row has no status, found “\(text(4))”",
-                      fix: "leave the status empty on context rows")
+                error(lineNumber, column(of: 4, in: line), "a \(form.rawValue) row has no status, found “\(text(4))”",
+                      fix: "leave the status empty on \(form.rawValue) rows: only terms have one")
                 ok = false
             }
         } else {
@@ -229,19 +229,25 @@ struct TableParser {
                 status = field.status
                 sharing = field.sharing
                 needsIntroduction = field.needsIntroduction
+                alsoTitlecase = field.alsoTitlecase
+                if alsoTitlecase && form != .abbr {
+                    error(lineNumber, column(of: 4, in: line), "+titlecase is for abbreviations (Asean for ASEAN), and this row is \(form.map(\.rawValue) ?? "not one")",
+                          fix: "make the row an abbr, or remove +titlecase")
+                    ok = false
+                }
             } else {
                 let plus = statusBytes.firstIndex(of: UInt8(ascii: "+")) ?? statusBytes.endIndex
                 let known = TermStatus(UnsafeBufferPointer(rebasing: statusBytes[..<plus])) != nil
                 error(lineNumber, column(of: 4, in: line),
                       known ? "the status “\(text(4))” has a suffix that is unknown or given twice" : "unknown status “\(text(4))”",
-                      fix: "use pref, alt or deprecated, then optionally +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide), and +intro (it counts only after its concept is introduced)")
+                      fix: "use pref, alt or deprecated, then optionally +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide), +intro (it counts only after its concept is introduced), and +titlecase (an abbreviation also written with one capital, Asean)")
                 ok = false
             }
         }
         guard ok, let form else { return nil }
         let term = termIsASCII ? text(2) : nfc(text(2))
         return TermRow(conceptID: text(0), language: text(1), term: term, form: form, status: status, sharing: sharing,
-                       needsIntroduction: needsIntroduction, note: fields.count == 6 ? text(5) : "", line: lineNumber)
+                       needsIntroduction: needsIntroduction, alsoTitlecase: alsoTitlecase, note: fields.count == 6 ? text(5) : "", line: lineNumber)
     }
 }
 

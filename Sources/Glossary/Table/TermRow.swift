@@ -11,6 +11,24 @@ public enum TermForm: String, Sendable, Hashable, CaseIterable {
     /// Not a mention: a word that tells which concept an ambiguous mention means when
     /// it occurs in the same paragraph (*pupuk* for the fertilizer maker PKT).
     case context
+    /// Not a mention: a title or honorific written before a name (*Presiden*, *Menlu*,
+    /// *Mr*, *Pak*). A short form next to it still stands alone (rule 11).
+    case title
+    /// Not a mention: the proper name of something else that holds a listed word
+    /// (*Bank of China*, *bahasa Jepang*, *Kremlin Kazan*). It is matched like a full
+    /// term and wins by leftmost-longest, so the words inside it are no mentions; it is
+    /// never reported or rewritten (rule 12).
+    case protected
+
+    /// Whether rows of this form name their concept, and so carry a status: full,
+    /// short and abbreviated terms. Context words, titles and protected names are
+    /// recognised in text but are never mentions, and have no status.
+    public var isTerm: Bool {
+        switch self {
+        case .full, .short, .abbr: true
+        case .context, .title, .protected: false
+        }
+    }
 }
 
 /// A term's administrative status, as in TBX.
@@ -41,9 +59,10 @@ public struct TermRow: Sendable, Hashable {
     public var language: String
     /// The spelling, in NFC.
     public var term: String
-    /// Full name, short name, abbreviation, or context word.
+    /// Full name, short name, abbreviation, context word, title, or protected name.
     public var form: TermForm
-    /// The status; `nil` exactly for `context` rows.
+    /// The status; `nil` exactly for the rows that are not terms (context words,
+    /// titles, protected names: see ``TermForm/isTerm``).
     public var status: TermStatus?
     /// Whether the spelling deliberately names other concepts too.
     public var sharing: Sharing
@@ -51,6 +70,9 @@ public struct TermRow: Sendable, Hashable {
     /// another mention earlier in the document or in the same paragraph, or by one of its
     /// context words in the paragraph (a surname that millions share, such as *Wang*).
     public var needsIntroduction: Bool
+    /// `+titlecase`: an abbreviation that is also written with one capital (*Asean* for
+    /// *ASEAN*), as house styles write acronyms read as words (rule 4).
+    public var alsoTitlecase: Bool
     /// Free text: why the row is as it is.
     public var note: String
     /// The 1-based line of the row in its file.
@@ -59,7 +81,7 @@ public struct TermRow: Sendable, Hashable {
     /// Creates a row.
     public init(
         conceptID: String, language: String, term: String, form: TermForm, status: TermStatus?,
-        sharing: Sharing = .none, needsIntroduction: Bool = false, note: String = "", line: Int = 0
+        sharing: Sharing = .none, needsIntroduction: Bool = false, alsoTitlecase: Bool = false, note: String = "", line: Int = 0
     ) {
         self.conceptID = conceptID
         self.language = language
@@ -68,6 +90,7 @@ public struct TermRow: Sendable, Hashable {
         self.status = status
         self.sharing = sharing
         self.needsIntroduction = needsIntroduction
+        self.alsoTitlecase = alsoTitlecase
         self.note = note
         self.line = line
     }

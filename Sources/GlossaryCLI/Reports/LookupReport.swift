@@ -50,7 +50,7 @@ func lookupText(_ lookup: Lookup) -> String {
         for row in rows where !languages.contains(row.language) { languages.append(row.language) }
         for language in languages {
             let terms = rows.filter { $0.language == language }.map { row in
-                "\(row.term) (\(row.form.rawValue)\(row.status.map { " " + StatusField(status: $0, sharing: row.sharing, needsIntroduction: row.needsIntroduction).description } ?? ""))"
+                "\(row.term) (\(row.form.rawValue)\(StatusField(of: row).map { " " + $0.description } ?? ""))"
             }
             lines.append("  \(language): \(terms.joined(separator: ", "))")
         }

@@ -40,6 +40,7 @@ struct MatchRuleTests {
         Case("Kata Sh\u{043E}igu kemarin.", [("Sh\u{043E}igu", "sergei-shoigu")]),
         Case("Ｓｈｏｉｇｕ dan ＰＢＢ", [("Ｓｈｏｉｇｕ", "sergei-shoigu"), ("ＰＢＢ", "united-nations")]),
         Case("主席习近平表示", [("习近平", "xi-jinping")]),
+        Case("主席習近平表示", [("習近平", "xi-jinping")]),
         Case("Москва", []),
     ]
 
@@ -72,6 +73,11 @@ struct MatchRuleTests {
         Case("中国人", [("中国", "china")]),
         Case("王 说", []),
         Case("中国Rusia", [("中国", "china"), ("Rusia", "russia")]),
+        // By characters, never by their reading: homophones do not meet, and Han text
+        // does not meet a Latin-only term (beijing has no 北京).
+        Case("背景音乐", []),
+        Case("他在北京", []),
+        Case("西平", []),
     ]
 
     @Test("Rule 3: Han and kana", arguments: han)
@@ -88,6 +94,16 @@ struct MatchRuleTests {
         Case("as well as the US", [("US", "united-states")]),
         Case("Us", []),
         Case("ＰＢＢ", [("ＰＢＢ", "united-nations")]),
+        // In the abbreviation's own script only: no look-alike or accented letters.
+        Case("\u{0410}S", []),
+        Case("\u{00DC}S dan \u{016A}\u{0561}", []),
+        // +titlecase: the press casing of an acronym read as a word, and only that.
+        Case("KTT ASEAN di Jakarta", [("ASEAN", "asean")]),
+        Case("KTT Asean di Jakarta", [("Asean", "asean")]),
+        Case("Ａｓｅａｎ", [("Ａｓｅａｎ", "asean")]),
+        Case("KTT asean", []),
+        Case("AseaN dan ASean", []),
+        Case("Pbb dan Pkt", []),
     ]
 
     @Test("Rule 4: abbreviations match only in their own case", arguments: abbreviations)
@@ -95,12 +111,22 @@ struct MatchRuleTests {
         #expect(found(example.text) == example.pairs)
     }
 
-    // Rule 5: a capitalised one-word name never matches an all-lowercase word.
+    // Rule 5: a capitalised one-word name never matches an all-lowercase word, and a
+    // capitalised name of several words needs a capital that does not just open a sentence.
     static let lowercaseWords: [Case] = [
         Case("pinjam wang dari bank", []),
         Case("Wang tiba", [("Wang", "wang-yi")]),
         Case("barang buatan china", []),
-        Case("wang yi tiba", [("wang yi", "wang-yi")]),
+        Case("wang yi tiba", []),
+        Case("partai komunis tiongkok", []),
+        Case("kata Wang yi", [("Wang yi", "wang-yi")]),
+        Case("Perang Dingin berakhir.", [("Perang Dingin", "cold-war")]),
+        Case("Ini Perang dingin baru.", [("Perang dingin", "cold-war")]),
+        Case("Perang dingin antara dua artis.", []),
+        Case("Mereka tertawa. Perang dingin usai.", []),
+        Case("ada perang dingin di rumah", []),
+        Case("The Cold War ended.", [("Cold War", "cold-war")]),
+        Case("a cold war between two stars", []),
         Case("Dunia multipolar", [("Dunia multipolar", "multipolar-world")]),
         Case("membangun dunia multipolar", [("dunia multipolar", "multipolar-world")]),
     ]
@@ -227,6 +253,57 @@ struct MatchRuleTests {
         let mentions = fixture.mentions(in: example.0)
         #expect(mentions.map { Pair($0.surface, $0.senses.map(\.conceptID).joined(separator: ",")) } == example.1.map { Pair($0.0, $0.1) })
         #expect(mentions.map(\.resolution) == example.2)
+    }
+
+    // Rule 11: a short form stands alone; joined by spaces to a capitalised name word
+    // that no term, context word or title covers, it is part of another name, and that
+    // namesake makes the bare short forms of the concept doubtful in the rest of the
+    // paragraph and the document, until the concept itself is introduced (text, mentions).
+    static let standingAlone: [(String, [(String, String)])] = [
+        ("Hunter Biden tiba di Beijing.", [("Beijing", "beijing")]),
+        ("Jill Biden dan Wang Hao hadir.", []),
+        ("Ben Wang menang, Wang Min-jae kalah.", []),
+        ("Presiden Biden tiba.", [("Biden", "joe-biden")]),
+        ("President Biden said Mr Biden would come.", [("Biden", "joe-biden"), ("Biden", "joe-biden")]),
+        ("Menlu Wang tiba.", [("Wang", "wang-yi")]),
+        ("Namun Biden menolak.", [("Biden", "joe-biden")]),
+        ("Menurut Biden, Rabu lalu Wang datang.", [("Biden", "joe-biden"), ("Wang", "wang-yi")]),
+        ("Biden Senin lalu tiba di Jepang.", [("Biden", "joe-biden"), ("Jepang", "japan")]),
+        ("Rusia Shoigu dan Tiongkok Wang", [("Rusia", "russia"), ("Shoigu", "sergei-shoigu"), ("Tiongkok", "china"), ("Wang", "wang-yi")]),
+        ("Biden, Hunter dan Wang", [("Biden", "joe-biden"), ("Wang", "wang-yi")]),
+        ("Wang-lah yang datang", [("Wang", "wang-yi")]),
+        ("Сказал Даниил Шойгу.", []),
+        ("Biden pulang, kata Hunter Biden.", []),
+        ("Hunter Biden tiba.\nBiden pulang.", []),
+        ("Joe Biden tiba.\nHunter Biden menyusul.\nBiden pulang.", [("Joe Biden", "joe-biden"), ("Biden", "joe-biden")]),
+        ("Hunter Biden tiba.\nJoe Biden dan Biden pulang.", [("Joe Biden", "joe-biden"), ("Biden", "joe-biden")]),
+    ]
+
+    @Test("Rule 11: a short form joined to another name is part of that name", arguments: standingAlone)
+    func shortFormsStandAlone(_ example: (String, [(String, String)])) {
+        let mentions = fixture.mentions(in: example.0)
+        #expect(mentions.map { Pair($0.surface, $0.senses.map(\.conceptID).joined(separator: ",")) } == example.1.map { Pair($0.0, $0.1) })
+    }
+
+    // Rule 12: a protected name (the name of something else that holds a listed word)
+    // is no mention, and neither is any word inside it.
+    static let protectedNames: [Case] = [
+        Case("Saham Bank of China naik.", []),
+        Case("Bank China naik.", [("China", "china")]),
+        Case("Ia belajar bahasa Jepang di Japan.", [("Japan", "japan")]),
+        Case("Jepang dan bahasa Jepang", [("Jepang", "japan")]),
+        Case("BANK OF CHINA NAIK", []),
+    ]
+
+    @Test("Rule 12: a protected name is no mention, nor are the words inside it", arguments: protectedNames)
+    func protectedNamesAreNoMentions(_ example: Case) {
+        #expect(found(example.text) == example.pairs)
+    }
+
+    @Test("Rule 12: text output leaves a protected name as it is written")
+    func protectedNamesAreNotRewritten() {
+        let text = "Bank of China dan bahasa Jepang, Jepang"
+        #expect(fixture.normalize(text, to: "en") == "Bank of China dan bahasa Jepang, Japan")
     }
 
     @Test("Rule 2: mixed-script spellings match, and are flagged")

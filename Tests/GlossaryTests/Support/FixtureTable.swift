@@ -2,7 +2,8 @@ import Glossary
 
 /// A small table written for the tests: each concept exists to exercise a rule.
 /// Some concepts deliberately lack native-script rows, so that transliteration alone
-/// must find them (xi-jinping has no 习近平, sergei-shoigu no Шойгу short form).
+/// must find them (sergei-shoigu has no Шойгу short form); Han text meets only Han
+/// terms (rule 3), so beijing, which has no 北京, is never found in Han.
 let fixtureTSV = """
     # Fixture table for the tests.
     id\tlang\tterm\tform\tstatus\tnote
@@ -17,6 +18,27 @@ let fixtureTSV = """
     wang-yi\tzh\t王毅\tfull\tpref\t
     xi-jinping\ten\tXi Jinping\tfull\tpref\t
     xi-jinping\tid\tXi Jinping\tfull\tpref\t
+    xi-jinping\tzh\t习近平\tfull\tpref\t
+    joe-biden\ten\tJoe Biden\tfull\tpref\t
+    joe-biden\tid\tJoe Biden\tfull\tpref\t
+    joe-biden\ten\tBiden\tshort\tpref\t
+    joe-biden\tid\tBiden\tshort\tpref\t
+    beijing\ten\tBeijing\tfull\tpref\t
+    beijing\tid\tBeijing\tfull\tpref\t
+    japan\ten\tJapan\tfull\tpref\t
+    japan\tid\tJepang\tfull\tpref\t
+    japanese-language\tid\tbahasa Jepang\tprotected\t\ta language, not the country
+    bank-of-china\ten\tBank of China\tprotected\t\ta bank, not the country
+    asean\ten\tAssociation of Southeast Asian Nations\tfull\tpref\t
+    asean\tid\tPerhimpunan Bangsa-Bangsa Asia Tenggara\tfull\tpref\t
+    asean\ten\tASEAN\tabbr\tpref+titlecase\t
+    asean\tid\tASEAN\tabbr\tpref+titlecase\t
+    cold-war\ten\tCold War\tfull\tpref\t
+    cold-war\tid\tPerang Dingin\tfull\tpref\t
+    title\tid\tPresiden\ttitle\t\t
+    title\tid\tMenlu\ttitle\t\tMenteri Luar Negeri
+    title\ten\tPresident\ttitle\t\t
+    title\ten\tMr\ttitle\t\t
     li-qiang\ten\tLi Qiang\tfull\tpref\t
     li-qiang\tid\tLi Qiang\tfull\tpref\t
     li-qiang\ten\tLi\tshort\tpref+intro\ta surname millions share: only after Li Qiang

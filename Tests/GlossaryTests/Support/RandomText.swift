@@ -31,11 +31,17 @@ enum RandomText {
         "Komunitas", "Stasiun", "Natalia", "Bangsawan", "Shanghaiyang", "Kerjayasa",
         // A surname that needs an introduction (rule 10), its full name and a context word.
         "Li", "Li", "Qiang", "perdana",
+        // Rule 11: short forms next to names, titles, common words and days; rule 12:
+        // protected names; rule 4: press casing and other scripts; rule 5: phrases.
+        "Biden", "Biden", "Joe", "Hunter", "Ben", "Hao", "Min", "jae", "Presiden", "President", "Mr", "Menlu", "Senin",
+        "Namun", "Bank", "Jepang", "bahasa", "Japan", "Asean", "ASEAN", "asean", "Ａｓｅａｎ", "\u{0410}S", "\u{00DC}S",
+        "Perang", "Dingin", "dingin", "Cold", "War", "Beijing", "Министр",
     ]
-    static let han: [String] = ["王", "毅", "中", "国", "习", "近", "平", "西", "说"]
+    static let han: [String] = ["王", "毅", "中", "国", "习", "近", "平", "西", "说", "習", "背", "景", "北", "京"]
     static let separators: [[UInt8]] = [
         [0x20], [0x20], [0x20], [0x2D], Array(" - ".utf8), Array(" – ".utf8), [0x09], Array("\u{00A0}".utf8), Array("  ".utf8),
         [], Array(", ".utf8), Array(". ".utf8), Array("(".utf8), Array(") ".utf8), Array("/".utf8), Array("-nya ".utf8),
+        Array("? \"".utf8), Array(" \u{201C}".utf8), Array("\u{2026} ".utf8), Array("\u{202F}".utf8), Array("\u{2011}".utf8),
         [0xFF], [0x00], [0x0D], Array("\u{FEFF}".utf8), Array("⟦".utf8),
     ]
 

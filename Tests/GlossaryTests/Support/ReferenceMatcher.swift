@@ -12,7 +12,11 @@ struct ReferenceMatcher {
         var row: TermRow
         var cased: [UInt8]
         var isCapitalizedSingleWord: Bool
+        /// More than one token, and a capital letter (rule 5).
+        var isCapitalizedPhrase: Bool
         var allCapsWords: [[UInt8]]
+        /// The words of the term in NFKC, joined (rule 4).
+        var own: [UInt8]
     }
 
     struct Token {
@@ -50,10 +54,14 @@ struct ReferenceMatcher {
         for (index, row) in table.rows.enumerated() {
             let tokens = tokenize(Array(row.term.utf8))
             let key = tokens.flatMap(\.folded)
+            let bytes = Array(row.term.utf8)
+            let hasUpper = tokens.contains { $0.upper > 0 }
             let entry = Entry(
                 rowIndex: index, row: row, cased: tokens.flatMap(\.cased),
                 isCapitalizedSingleWord: tokens.count == 1 && tokens[0].isWord && tokens[0].upper > 0,
-                allCapsWords: tokens.filter(\.allCaps).map(\.folded))
+                isCapitalizedPhrase: tokens.count > 1 && hasUpper && row.form != .abbr,
+                allCapsWords: tokens.filter(\.allCaps).map(\.folded),
+                own: tokens.filter(\.isWord).flatMap { Array(nfkc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)).utf8) })
             byKey[key, default: []].append(entry)
         }
     }
@@ -204,15 +212,42 @@ struct ReferenceMatcher {
         return text.withUTF8 { String(decoding: (try? Normalization.normalize($0, to: .nfkc)) ?? Array($0), as: UTF8.self) }
     }
 
-    /// The case rules for one entry against tokens first...last (the last maybe as its stem).
-    func passes(_ entry: Entry, _ tokens: [Token], _ first: Int, _ last: Int, stem: Bool) -> Bool {
+    /// Whether the text before a word ends a sentence: after the spaces and opening quotes
+    /// and brackets before it, the line starts, or a full stop, a question mark, an
+    /// exclamation mark or an ellipsis comes.
+    func opensSentence(_ bytes: [UInt8], at start: Int) -> Bool {
+        var before = Array(String(decoding: bytes[..<start], as: UTF8.self).unicodeScalars)
+        while let last = before.last, [" ", "\t", "\"", "'", "(", "[", "\u{201C}", "\u{2018}", "\u{A0}", "\u{AB}"].contains(last) {
+            before.removeLast()
+        }
+        guard let last = before.last else { return true }
+        return [".", "!", "?", "\u{2026}"].contains(last)
+    }
+
+    /// The case and script rules for one entry against tokens first...last (the last
+    /// maybe as its stem) of the line `bytes`.
+    func passes(_ entry: Entry, _ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8]) -> Bool {
         let span = Array(tokens[first...last])
         if entry.row.form == .abbr {
             var cased: [UInt8] = []
             for (k, t) in span.enumerated() { cased += (stem && k == span.count - 1) ? t.stem!.cased : t.cased }
-            return cased == entry.cased
+            // Its own case, or with +titlecase the first letter alone in capitals.
+            func lower(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } }
+            let titlecased = entry.cased.count >= 2 ? [entry.cased[0]] + lower(entry.cased.dropFirst()) : entry.cased
+            guard cased == entry.cased || (entry.row.alsoTitlecase && cased == titlecased && entry.cased != titlecased) else { return false }
+            // Its own script: the surface's words in NFKC are the abbreviation's, but for case.
+            var own: [UInt8] = []
+            for (k, t) in span.enumerated() where t.isWord {
+                let end = (stem && k == span.count - 1) ? t.stem!.end : t.end
+                own += lower(nfkc(String(decoding: bytes[t.start..<end], as: UTF8.self)).utf8)
+            }
+            return own == lower(entry.own)
         }
         if entry.isCapitalizedSingleWord && span.allSatisfy({ $0.isWord && $0.upper == 0 && $0.lower > 0 }) { return false }
+        if entry.isCapitalizedPhrase {
+            let capitals = span.indices.filter { span[$0].isWord && span[$0].upper > 0 }
+            if capitals.allSatisfy({ $0 == 0 && opensSentence(bytes, at: span[0].start) }) { return false }
+        }
         for (k, t) in span.enumerated() where t.allCaps && !t.capsContext {
             let key = (stem && k == span.count - 1) ? t.stem!.folded : t.folded
             if !entry.allCapsWords.contains(key) { return false }
@@ -220,29 +255,95 @@ struct ReferenceMatcher {
         return true
     }
 
+    /// What a document's earlier lines established: the concepts they introduced, and
+    /// the concepts whose namesakes they met (rule 11).
+    struct Document {
+        var introduced: Set<String> = []
+        var namesakes: Set<String> = []
+    }
+
     /// The mentions of a line that is a document of its own.
     func mentions(inLine bytes: [UInt8]) -> [Result] {
-        var introduced: Set<String> = []
-        return mentions(inLine: bytes, introduced: &introduced)
+        var document = Document()
+        return mentions(inLine: bytes, document: &document)
     }
 
     /// The mentions of each line of a document, in order.
     func mentions(inDocument lines: [[UInt8]]) -> [[Result]] {
-        var introduced: Set<String> = []
-        return lines.map { mentions(inLine: $0, introduced: &introduced) }
+        var document = Document()
+        return lines.map { mentions(inLine: $0, document: &document) }
     }
 
-    /// The mentions of one line of a document whose earlier lines introduced the
-    /// concepts in `introduced`; adds the concepts this line introduces.
-    func mentions(inLine bytes: [UInt8], introduced: inout Set<String>) -> [Result] {
+    /// Which runs of tokens have some row's key, whatever the rules say of them.
+    func covered(_ tokens: [Token]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for i in tokens.indices where !tokens[i].isPunct {
+            var j = i
+            while j < tokens.count && (j == i || !tokens[j].hardBefore) {
+                let prefix = tokens[i..<j].flatMap(\.folded)
+                if byKey[prefix + tokens[j].folded] != nil || tokens[j].stem.map({ byKey[prefix + $0.folded] != nil }) == true {
+                    for k in i...j { covered[k] = true }
+                }
+                j += 1
+            }
+        }
+        return covered
+    }
+
+    /// Rule 11: whether token `n` is a name word, with the words that hyphens join to it
+    /// on the side away from the mention (`step`).
+    func isNameWord(_ tokens: [Token], _ n: Int, step: Int, _ bytes: [UInt8], _ covered: [Bool]) -> Bool {
+        let token = tokens[n]
+        let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+        guard token.isWord, token.lower > 0, let first = text.unicodeScalars.first, first.properties.isUppercase, !covered[n] else {
+            return false
+        }
+        guard first.value < 0x250 || (0x1E00..<0x1F00).contains(first.value) else { return !opensSentence(bytes, at: token.start) }
+        var parts = [n]
+        var k = n
+        while tokens.indices.contains(k + step) && tokens[k + step].isWord {
+            let gap = String(decoding: tokens[max(k, k + step)].gap, as: UTF8.self)
+            guard ["-", "\u{2010}", "\u{2011}"].contains(gap) else { break }
+            k += step
+            parts.append(k)
+        }
+        let word = parts.sorted().map { String(decoding: tokens[$0].cased, as: UTF8.self) }.joined(separator: "-")
+        let lowered = Array(word.utf8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return !CommonWords.shipped.contains(lowered)
+    }
+
+    /// Rule 11: a short form stands alone unless the word before or after it, with only
+    /// spaces between, is a name word.
+    func standsAlone(_ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8], _ covered: [Bool]) -> Bool {
+        func spaces(_ gap: [UInt8]) -> Bool {
+            let scalars = String(decoding: gap, as: UTF8.self).unicodeScalars
+            return !scalars.isEmpty && scalars.allSatisfy { [" ", "\t", "\u{A0}", "\u{202F}"].contains($0) }
+        }
+        if first > 0 && !tokens[first].hardBefore && spaces(tokens[first].gap) && isNameWord(tokens, first - 1, step: -1, bytes, covered) {
+            return false
+        }
+        if !stem && last + 1 < tokens.count && !tokens[last + 1].hardBefore && spaces(tokens[last + 1].gap)
+            && isNameWord(tokens, last + 1, step: 1, bytes, covered)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// The mentions of one line of a document whose earlier lines established
+    /// `document`; adds what this line establishes.
+    func mentions(inLine bytes: [UInt8], document: inout Document) -> [Result] {
         var tokens = tokenize(bytes)
         markHeadline(&tokens)
+        let covered = covered(tokens)
         var support: [String: Int] = [:]
+        var namesakes: Set<String> = []
         var found: [(first: Int, last: Int, stem: Bool, entries: [Entry])] = []
         var i = 0
         while i < tokens.count {
             guard !tokens[i].isPunct else { i += 1; continue }
-            var best: (last: Int, stem: Bool, end: Int, entries: [Entry])?
+            // Every run from i with a key, longest first.
+            var options: [(last: Int, stem: Bool, end: Int, terms: [Entry], protects: Bool)] = []
             var j = i
             while j < tokens.count && (j == i || !tokens[j].hardBefore) {
                 for stem in [true, false] where !stem || tokens[j].stem != nil {
@@ -250,26 +351,48 @@ struct ReferenceMatcher {
                     guard let entries = byKey[key] else { continue }
                     let hanCount = tokens[i...j].filter(\.isHan).count
                     guard hanCount == 0 || (hanCount == j - i + 1 && hanCount >= 2) else { continue }
-                    let passing = entries.filter { passes($0, tokens, i, j, stem: stem) }
+                    let passing = entries.filter { passes($0, tokens, i, j, stem: stem, bytes) }
                     for e in passing where e.row.form == .context { support[e.row.conceptID, default: 0] += 1 }
-                    let terms = passing.filter { $0.row.form != .context }
-                    let end = stem ? tokens[j].stem!.end : tokens[j].end
-                    if !terms.isEmpty && (best == nil || end > best!.end) { best = (j, stem, end, terms) }
+                    options.append((j, stem, stem ? tokens[j].stem!.end : tokens[j].end, passing.filter { $0.row.form.isTerm },
+                                    passing.contains { $0.row.form == .protected }))
                 }
                 j += 1
             }
-            if let best {
-                found.append((i, best.last, best.stem, best.entries))
-                let concepts = Set(best.entries.map(\.row.conceptID))
-                // Rule 10: a mention that needs an introduction is no evidence itself.
-                if concepts.count == 1 && !best.entries.allSatisfy(\.row.needsIntroduction) {
-                    support[concepts.first!, default: 0] += 1
+            options.sort { $0.end > $1.end }
+            var taken = false
+            for option in options {
+                var terms = option.terms
+                if !terms.isEmpty && terms.allSatisfy({ $0.row.form == .short })
+                    && !standsAlone(tokens, i, option.last, stem: option.stem, bytes, covered)
+                {
+                    namesakes.formUnion(terms.map(\.row.conceptID))  // rule 11
+                    terms = []
                 }
-                i = best.last + 1
-            } else {
-                i += 1
+                if !terms.isEmpty {
+                    found.append((i, option.last, option.stem, terms))
+                    let concepts = Set(terms.map(\.row.conceptID))
+                    // Rule 10: a mention that needs an introduction is no evidence itself.
+                    if concepts.count == 1 && !terms.allSatisfy(\.row.needsIntroduction) {
+                        support[concepts.first!, default: 0] += 1
+                    }
+                } else if !option.protects {
+                    continue
+                }
+                // A mention, or a protected name (rule 12), which is none.
+                i = option.last + 1
+                taken = true
+                break
             }
+            if !taken { i += 1 }
         }
+        // Rule 11: bare short forms are no evidence where a namesake stands in the line.
+        func isBareShort(_ match: (first: Int, last: Int, stem: Bool, entries: [Entry])) -> Bool {
+            match.entries.allSatisfy { $0.row.form == .short } && Set(match.entries.map(\.row.conceptID)).count == 1
+                && !match.entries.allSatisfy(\.row.needsIntroduction)
+        }
+        var bare: [String: Int] = [:]
+        for match in found where isBareShort(match) { bare[match.entries[0].row.conceptID, default: 0] += 1 }
+
         let results = found.compactMap { match -> Result? in
             let start = tokens[match.first].start
             let end = match.stem ? tokens[match.last].stem!.end : tokens[match.last].end
@@ -292,25 +415,41 @@ struct ReferenceMatcher {
                     bestRow[e.row.conceptID] = e
                 }
             }
+            let shortForm = match.entries.allSatisfy { $0.row.form == .short }
+            // The paragraph's support for a concept, without its bare short forms where a
+            // namesake stands in the line (rule 11).
+            func paragraphSupport(_ concept: String) -> Int {
+                (support[concept] ?? 0) - (namesakes.contains(concept) ? bare[concept] ?? 0 : 0)
+            }
             var resolution = Resolution.unique
-            // Rule 10: a concept all of whose matching rows say +intro counts only with
-            // evidence in the paragraph or an introduction earlier in the document.
+            // Rule 10, and rule 11 for a namesake in the line: such a concept counts only
+            // with evidence in the paragraph or an introduction earlier in the document.
             var byDocument: Set<String> = [], byParagraph: Set<String> = []
+            var waited = false
             concepts = concepts.filter { concept in
-                guard match.entries.filter({ $0.row.conceptID == concept }).allSatisfy(\.row.needsIntroduction) else { return true }
-                if (support[concept] ?? 0) > 0 { byParagraph.insert(concept); return true }
-                if introduced.contains(concept) { byDocument.insert(concept); return true }
+                let intro = match.entries.filter({ $0.row.conceptID == concept }).allSatisfy(\.row.needsIntroduction)
+                guard intro || (shortForm && namesakes.contains(concept)) else { return true }
+                if paragraphSupport(concept) > 0 { byParagraph.insert(concept); return true }
+                waited = true
+                if document.introduced.contains(concept) { byDocument.insert(concept); return true }
                 return false
             }
             if concepts.isEmpty { return nil }
+            // Rule 11 for a namesake met earlier in the document.
+            if shortForm && concepts.count == 1 && !waited && !document.introduced.contains(concepts[0])
+                && document.namesakes.contains(concepts[0]) && (support[concepts[0]] ?? 0) <= (bare[concepts[0]] ?? 0)
+                && Set(match.entries.map(\.row.conceptID)).count == 1
+            {
+                return nil
+            }
             if concepts.count == 1 {
                 if byDocument.contains(concepts[0]) { resolution = .document } else if !byParagraph.isEmpty { resolution = .context }
             }
             if concepts.count > 1 {
-                let scores = concepts.map { support[$0] ?? 0 }
+                let scores = concepts.map { paragraphSupport($0) }
                 let top = scores.max()!
                 let leaders = concepts.indices.filter { scores[$0] == top }
-                let named = leaders.filter { introduced.contains(concepts[$0]) }
+                let named = leaders.filter { document.introduced.contains(concepts[$0]) }
                 if top > 0 && leaders.count == 1 {
                     resolution = .context
                     concepts = [concepts[leaders[0]]]
@@ -329,8 +468,9 @@ struct ReferenceMatcher {
         }
         // A mention that is not ambiguous, and not only the default, introduces its concept.
         for result in results where [.unique, .context, .document].contains(result.resolution) {
-            introduced.insert(result.senses[0])
+            document.introduced.insert(result.senses[0])
         }
+        document.namesakes.formUnion(namesakes)
         return results
     }
 }

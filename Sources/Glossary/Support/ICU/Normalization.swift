@@ -28,3 +28,9 @@ func nfc(_ text: String) -> String {
         return String(decoding: result, as: UTF8.self)
     }
 }
+
+/// Bytes in NFKC; ASCII as it is, without a call (unchanged when ICU cannot normalize).
+func nfkcBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    if bytes.allSatisfy({ $0 < 0x80 }) { return Array(bytes) }
+    return (try? Normalization.normalize(bytes, to: .nfkc)) ?? Array(bytes)
+}
