@@ -30,22 +30,43 @@ struct CompiledEntries {
         var scratch = LineTokens()
         for (index, row) in table.rows.enumerated() {
             let location = SourceLocation(file: table.source, line: row.line, column: Self.termColumn(row))
-            guard let keyed = key(row, &scratch, keyMaker, at: location) else { continue }
-            let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
-            let entry = Matcher.Entry(
-                row: index, concept: conceptOfRow[index], form: row.form,
-                capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
-                capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
-                alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction)
-            if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
-            entries.append(entry)
-            casedRanges.append(keyed.cased)
-            allCapsWords.append(keyed.allCapsWords)
-            let ownStart = Int32(ownTexts.count)
-            if row.form == .abbr { ownTexts += keyed.ownText }
-            ownRanges.append(ownStart..<Int32(ownTexts.count))
+            for spelling in [row] + Self.inflectedContext(row) {
+                add(spelling, index, conceptOfRow[index], &scratch, keyMaker, table, at: location)
+            }
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
+    }
+
+    /// An Indonesian context word of one lowercase word also counts in its inflected
+    /// forms (``IndonesianMorphology/derivedForms(of:)``): each is an entry of the same row.
+    static func inflectedContext(_ row: TermRow) -> [TermRow] {
+        guard row.form == .context, row.language == "id" || row.language.hasPrefix("id-") else { return [] }
+        return IndonesianMorphology.derivedForms(of: row.term).map { form in
+            var inflected = row
+            inflected.term = form
+            return inflected
+        }
+    }
+
+    /// Compiles one spelling of row `index` into an entry.
+    private mutating func add(
+        _ row: TermRow, _ index: Int, _ concept: Int32, _ scratch: inout LineTokens, _ keyMaker: KeyMaker, _ table: TermTable,
+        at location: SourceLocation
+    ) {
+        guard let keyed = key(row, &scratch, keyMaker, at: location) else { return }
+        let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
+        let entry = Matcher.Entry(
+            row: index, concept: concept, form: row.form,
+            capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
+            capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
+            alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction)
+        if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
+        entries.append(entry)
+        casedRanges.append(keyed.cased)
+        allCapsWords.append(keyed.allCapsWords)
+        let ownStart = Int32(ownTexts.count)
+        if row.form == .abbr { ownTexts += keyed.ownText }
+        ownRanges.append(ownStart..<Int32(ownTexts.count))
     }
 
     /// Whether entry `index` can never match an all-lowercase word (rules 4 and 5), which

@@ -40,7 +40,7 @@ struct CommonWords: Sendable {
         let word = Array(folded)
         if listed(word[...]) { return true }
         guard word.count >= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        for stem in Self.indonesianStems(of: word) where stem.count >= 2 && listed(stem) { return true }
+        for stem in IndonesianMorphology.stems(of: word) where stem.count >= 2 && listed(stem) { return true }
         return false
     }
 
@@ -58,42 +58,4 @@ struct CommonWords: Sendable {
     private static let seed: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
     @inline(__always)
     private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-
-    /// The stems a word may have under the commonest Indonesian affixes: the particles
-    /// and possessives (-nya, -lah, -kah, -pun, -ku, -mu), the suffixes -kan, -an and -i,
-    /// and the prefixes di-, ke-, se-, ter-, ber-, per- and meN-/peN- with the initial
-    /// consonant that the nasal replaced (*menulis* → *tulis*, *memukul* → *pukul*,
-    /// *menyapu* → *sapu*, *mengirim* → *kirim*).
-    static func indonesianStems(of word: [UInt8]) -> [ArraySlice<UInt8>] {
-        func strip(suffixes: [String], _ w: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-            var out = [w]
-            for s in suffixes where w.count > s.utf8.count + 2 && w.reversed().starts(with: s.utf8.reversed()) {
-                out.append(w.dropLast(s.utf8.count))
-            }
-            return out
-        }
-        let vowels: Set<UInt8> = Set("aiueo".utf8)
-        var bare: [ArraySlice<UInt8>] = []
-        for w in strip(suffixes: ["nya", "lah", "kah", "pun", "ku", "mu"], word[...]) {
-            bare += strip(suffixes: ["kan", "an", "i"], w)
-        }
-        var stems: [ArraySlice<UInt8>] = bare
-        for w in bare {
-            func after(_ prefix: String) -> ArraySlice<UInt8>? {
-                w.count > prefix.utf8.count + 1 && w.starts(with: prefix.utf8) ? w.dropFirst(prefix.utf8.count) : nil
-            }
-            for prefix in ["di", "ke", "se", "ter", "ber", "be", "per", "pe", "me"] {
-                if let rest = after(prefix) { stems.append(rest) }
-            }
-            // meN- and peN-: the nasal and the consonant it replaced before a vowel.
-            for (nasal, restored) in [("meny", "s"), ("peny", "s"), ("mem", "p"), ("pem", "p"), ("men", "t"), ("pen", "t"),
-                                      ("meng", "k"), ("peng", "k"), ("mem", ""), ("men", ""), ("meng", ""), ("peng", ""), ("pen", ""), ("pem", "")] {
-                guard let rest = after(nasal) else { continue }
-                if restored.isEmpty || vowels.contains(rest.first!) {
-                    stems.append(ArraySlice(Array(restored.utf8) + rest))
-                }
-            }
-        }
-        return stems
-    }
 }

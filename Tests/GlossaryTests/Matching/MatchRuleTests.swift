@@ -192,6 +192,12 @@ struct MatchRuleTests {
         Case("Sidang Umum PBB dibuka.", [("PBB", "united-nations")]),
         Case("Pembayaran pajak PBB diperpanjang.", [("PBB", "land-and-building-tax")]),
         Case("Pupuk Kalimantan Timur (PKT) dan urea", [("Pupuk Kalimantan Timur", "pupuk-kalimantan-timur"), ("PKT", "pupuk-kalimantan-timur")]),
+        // An Indonesian context word counts in its inflected forms and with clitics.
+        Case("Warga membayar PBB tepat waktu.", [("PBB", "land-and-building-tax")]),
+        Case("Batas pembayaran PBB diundur.", [("PBB", "land-and-building-tax")]),
+        Case("PBB dibayarkan bulan ini.", [("PBB", "land-and-building-tax")]),
+        Case("Pajaknya naik, PBB juga.", [("PBB", "land-and-building-tax")]),
+        Case("Warga menunggu PBB.", [("PBB", "united-nations")]),
     ]
 
     @Test("Rule 9: a shared spelling goes to the concept its paragraph supports", arguments: ambiguity)
@@ -222,9 +228,9 @@ struct MatchRuleTests {
         ("PKT mengumumkan hasilnya.\nPupuk Kalimantan Timur membuka pabrik.", "PKT", "communist-party-of-china,pupuk-kalimantan-timur", .ambiguous),
         ("Partai Komunis Tiongkok dan Pupuk Kalimantan Timur.\nPKT mengumumkan hasilnya.", "PKT", "communist-party-of-china,pupuk-kalimantan-timur", .ambiguous),
         ("Pupuk Kalimantan Timur membuka pabrik.\nSidang Politbiro PKT.", "PKT", "communist-party-of-china", .context),
-        ("Sidang Umum Perserikatan Bangsa-Bangsa.\nPembayaran PBB.", "PBB", "united-nations", .document),
-        ("Pajak Bumi dan Bangunan naik.\nPembayaran PBB.", "PBB", "land-and-building-tax", .document),
-        ("Sidang dibuka.\nPembayaran PBB.", "PBB", "united-nations", .defaultSense),
+        ("Sidang Umum Perserikatan Bangsa-Bangsa.\nKabar PBB datang.", "PBB", "united-nations", .document),
+        ("Pajak Bumi dan Bangunan naik.\nKabar PBB datang.", "PBB", "land-and-building-tax", .document),
+        ("Sidang dibuka.\nKabar PBB datang.", "PBB", "united-nations", .defaultSense),
     ]
 
     @Test("Rule 9: an earlier paragraph of the document decides what the paragraph leaves undecided", arguments: documents)

@@ -79,6 +79,7 @@ let fixtureTSV = """
     land-and-building-tax\tid\tPajak Bumi dan Bangunan\tfull\tpref\t
     land-and-building-tax\tid\tPBB\tabbr\tpref+shared\t
     land-and-building-tax\tid\tpajak\tcontext\t\t
+    land-and-building-tax\tid\tbayar\tcontext\t\t
     shanghai-cooperation-organisation\ten\tShanghai Cooperation Organisation\tfull\tpref\t
     shanghai-cooperation-organisation\tid\tOrganisasi Kerja Sama Shanghai\tfull\tpref\t
     shanghai-cooperation-organisation\ten\tSCO\tabbr\tpref\t

@@ -51,19 +51,25 @@ struct ReferenceMatcher {
     init(table: TermTable, keyMaker: KeyMaker) {
         self.table = table
         self.keyMaker = keyMaker
+        // An Indonesian context word counts in its inflected forms too (the forms are an
+        // input of the rules, like the keys: shared with the real matcher).
         for (index, row) in table.rows.enumerated() {
-            let tokens = tokenize(Array(row.term.utf8))
-            let key = tokens.flatMap(\.folded)
-            let bytes = Array(row.term.utf8)
-            let hasUpper = tokens.contains { $0.upper > 0 }
-            let entry = Entry(
-                rowIndex: index, row: row, cased: tokens.flatMap(\.cased),
-                isCapitalizedSingleWord: tokens.count == 1 && tokens[0].isWord && tokens[0].upper > 0,
-                isCapitalizedPhrase: tokens.count > 1 && hasUpper && row.form != .abbr,
-                allCapsWords: tokens.filter(\.allCaps).map(\.folded),
-                own: tokens.filter(\.isWord).flatMap { Array(nfkc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)).utf8) })
-            byKey[key, default: []].append(entry)
+            for spelling in [row] + CompiledEntries.inflectedContext(row) { add(spelling, index) }
         }
+    }
+
+    private mutating func add(_ row: TermRow, _ index: Int) {
+        let tokens = tokenize(Array(row.term.utf8))
+        let key = tokens.flatMap(\.folded)
+        let bytes = Array(row.term.utf8)
+        let hasUpper = tokens.contains { $0.upper > 0 }
+        let entry = Entry(
+            rowIndex: index, row: row, cased: tokens.flatMap(\.cased),
+            isCapitalizedSingleWord: tokens.count == 1 && tokens[0].isWord && tokens[0].upper > 0,
+            isCapitalizedPhrase: tokens.count > 1 && hasUpper && row.form != .abbr,
+            allCapsWords: tokens.filter(\.allCaps).map(\.folded),
+            own: tokens.filter(\.isWord).flatMap { Array(nfkc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)).utf8) })
+        byKey[key, default: []].append(entry)
     }
 
     func wordKey(_ bytes: [UInt8]) -> WordKey {

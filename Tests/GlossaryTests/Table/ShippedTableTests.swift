@@ -13,7 +13,9 @@ struct ShippedTableTests {
     func loads() {
         let table = Self.matcher.table
         #expect(table.conceptIDs.count >= 60)
-        for id in table.conceptIDs {
+        // Ids whose rows are only titles or protected names are no concepts to normalize to.
+        let named = Set(table.rows.filter(\.form.isTerm).map(\.conceptID))
+        for id in table.conceptIDs where named.contains(id) {
             for language in ["en", "id"] {
                 let row = Self.matcher.preferredTerm(conceptID: id, language: language, form: .full)
                 #expect(row?.language == language && row?.form == .full, "\(id) has no preferred full term in \(language)")
