@@ -34,7 +34,7 @@ public enum TableExport {
         case .abbr: "acronym"
         case .protected: "fullForm"
         case .title: "shortForm"
-        case .context: ""
+        case .context, .kind: ""
         }
     }
 
@@ -55,6 +55,8 @@ public enum TableExport {
     /// Titles and protected names are term sections (a TBX concept needs one) with this
     /// note, which says they are not terms to use.
     static let formNote = "glossary-form: "
+    /// A concept's kind, as a note of its entry.
+    static let kindNote = "glossary-kind: "
 
     /// TBX-Basic in TBX v3 form (DCA style): `conceptEntry` / `langSec` / `termSec`, term
     /// types fullForm, shortForm and acronym, administrative status preferred, admitted
@@ -62,7 +64,8 @@ public enum TableExport {
     /// read: `martif` / `termEntry` / `langSet` / `tig`, with the same data categories.
     /// Context words and `+shared`/`+default` have no TBX data category: they travel as
     /// notes that start `glossary-context` and `glossary-sharing:`, and `+intro` as the
-    /// note `glossary-needs-introduction`, `+titlecase` as `glossary-also-titlecase`. Titles and protected names are term sections
+    /// note `glossary-needs-introduction`, `+titlecase` as `glossary-also-titlecase`, a
+    /// concept's kind as the entry's note `glossary-kind: person`. Titles and protected names are term sections
     /// without a status and with the note `glossary-form: title` or `glossary-form: protected`.
     /// Comments of the TSV
     /// file are not exported.
@@ -91,14 +94,15 @@ public enum TableExport {
             let id = concept.id.first.map { $0.isLetter } == true ? concept.id : "_" + concept.id
             out += "      <\(entry) id=\"\(xmlEscaped(id))\">\n"
             for (_, rows) in concept.languages {
+                for row in rows where row.form == .kind { out += "        <note>\(Self.kindNote)\(xmlEscaped(row.term))</note>\n" }
                 for row in rows where row.form == .context {
                     let note = Self.contextNote + row.language + "\t" + row.term + (row.note.isEmpty ? "" : "\t" + row.note)
                     out += "        <note>\(xmlEscaped(note))</note>\n"
                 }
             }
-            for (language, rows) in concept.languages where rows.contains(where: { $0.form != .context }) {
+            for (language, rows) in concept.languages where rows.contains(where: { $0.form != .context && $0.form != .kind }) {
                 out += "        <\(section) xml:lang=\"\(xmlEscaped(language))\">\n"
-                for row in rows where row.form != .context {
+                for row in rows where row.form != .context && row.form != .kind {
                     out += "          <\(term)>\n"
                     out += "            <term>\(xmlEscaped(row.term))</term>\n"
                     out += "            <termNote type=\"termType\">\(tbxTermType(row.form))</termNote>\n"
@@ -253,8 +257,9 @@ public enum TableExport {
                 json.object { json in
                     let rows = concept.languages.flatMap(\.rows)
                     json.field("id", concept.id)
+                    json.field("kind", rows.first { $0.form == .kind }?.term)
                     json.field("terms") { json in
-                        json.array(rows.filter { $0.form != .context }) { json, row in  // titles and protected names too
+                        json.array(rows.filter { $0.form != .context && $0.form != .kind }) { json, row in  // titles and protected names too
                             json.object { json in
                                 json.field("lang", row.language)
                                 json.field("term", row.term)

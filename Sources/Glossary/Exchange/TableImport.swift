@@ -53,6 +53,11 @@ public enum TableImport {
                 problem(entry, "a second entry with the id \(id)", fix: "give every entry its own id")
                 continue
             }
+            for note in entry.elements(named: "note") where note.text.hasPrefix(TableExport.kindNote) {
+                found.append(Found(row: TermRow(conceptID: id, language: "und", term: String(note.text.dropFirst(TableExport.kindNote.count)).onOneLine.trimmingSpaces(),
+                                                form: .kind, status: nil),
+                                   location: note.location))
+            }
             for note in entry.elements(named: "note") where note.text.hasPrefix(TableExport.contextNote) {
                 let fields = note.text.dropFirst(TableExport.contextNote.count).split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 guard fields.count >= 2 else {
@@ -156,7 +161,7 @@ public enum TableImport {
         let unformatted = lines.joined(separator: "\n") + "\n"
         do {
             let table = try TermTable(parsing: unformatted, source: source)
-            _ = try Matcher(table: table, variants: variants)
+            _ = try Matcher(table: table, variants: variants, kinds: Set(ConceptKind.allCases))
         } catch {
             throw TableError(error.diagnostics.map { diagnostic in
                 var moved = diagnostic

@@ -63,6 +63,9 @@ public struct Lookup: Sendable, Hashable {
     public var concepts: [Concept]
     /// The term rows whose match key is the spelling's key.
     public var sameKey: [TermRow]
+    /// The titles and protected names whose match key is the spelling's key: it is
+    /// recognised, but as no mention (rules 11 and 12).
+    public var names: [TermRow]
     /// When nothing matched: the terms with the nearest keys, and their edit distance.
     public var nearest: [Near]
 }

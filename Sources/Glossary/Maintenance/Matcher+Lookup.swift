@@ -30,6 +30,7 @@ extension Matcher {
         let key = matchKey(of: text)
         let index = TermKeyIndex(matcher: self)
         let sameKey = index.rows(withKey: key).sorted().map { table.rows[$0] }
+        let names = table.rows.filter { ($0.form == .title || $0.form == .protected) && matchKey(of: $0.term) == key }
         // A spelling that counts only after an introduction (rule 10) is looked up as
         // though its concepts were introduced: the report says that it needs one.
         var document = DocumentContext()
@@ -52,7 +53,7 @@ extension Matcher {
         }
         let concepts = ids.map { id in Lookup.Concept(id: id, rows: table.rows.filter { $0.conceptID == id }) }
         var nearest: [Lookup.Near] = []
-        if found.isEmpty {
+        if found.isEmpty && names.isEmpty {
             let bound = max(1, min(3, key.count / 4))
             nearest = index.rows(near: key, maxDistance: bound)
                 .sorted { ($0.distance, $0.row) < ($1.distance, $1.row) }
@@ -60,6 +61,6 @@ extension Matcher {
                 .map { Lookup.Near(term: table.rows[$0.row], distance: $0.distance) }
         }
         return Lookup(text: text, key: String(decoding: key, as: UTF8.self), words: words,
-                      mentions: found, concepts: concepts, sameKey: sameKey, nearest: nearest)
+                      mentions: found, concepts: concepts, sameKey: sameKey, names: names, nearest: nearest)
     }
 }

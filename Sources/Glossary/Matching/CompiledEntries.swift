@@ -22,16 +22,19 @@ struct CompiledEntries {
     private var defaultWithKey: [[UInt8]: Int] = [:]
 
     /// Compiles every row; throws every problem found (at most `TableError.limit`).
-    init(table: TermTable, conceptOfRow: [Int32], keyMaker: KeyMaker) throws(TableError) {
+    init(table: TermTable, conceptOfRow: [Int32], keyMaker: KeyMaker, kinds: Set<ConceptKind>) throws(TableError) {
+        let kindOf = table.kinds
+        let silenced = Set(kindOf.filter { !kinds.contains($0.value) }.keys)
         firstTermWithKey = FlatKeyIndex(capacity: table.rows.count)
         entries.reserveCapacity(table.rows.count)
         casedRanges.reserveCapacity(table.rows.count)
         allCapsWords.reserveCapacity(table.rows.count)
         var scratch = LineTokens()
-        for (index, row) in table.rows.enumerated() {
+        for (index, row) in table.rows.enumerated() where row.form != .kind {
             let location = SourceLocation(file: table.source, line: row.line, column: Self.termColumn(row))
+            let silent = row.form.isTerm && !silenced.isEmpty && silenced.contains(row.conceptID)
             for spelling in [row] + Self.inflectedContext(row) {
-                add(spelling, index, conceptOfRow[index], &scratch, keyMaker, table, at: location)
+                add(spelling, index, conceptOfRow[index], silenced: silent, &scratch, keyMaker, table, at: location)
             }
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
@@ -50,8 +53,8 @@ struct CompiledEntries {
 
     /// Compiles one spelling of row `index` into an entry.
     private mutating func add(
-        _ row: TermRow, _ index: Int, _ concept: Int32, _ scratch: inout LineTokens, _ keyMaker: KeyMaker, _ table: TermTable,
-        at location: SourceLocation
+        _ row: TermRow, _ index: Int, _ concept: Int32, silenced: Bool, _ scratch: inout LineTokens, _ keyMaker: KeyMaker,
+        _ table: TermTable, at location: SourceLocation
     ) {
         guard let keyed = key(row, &scratch, keyMaker, at: location) else { return }
         let statusRank = row.status == .preferred ? 0 : row.status == .admitted ? 1 : 2
@@ -59,7 +62,7 @@ struct CompiledEntries {
             row: index, concept: concept, form: row.form,
             capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
             capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
-            alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction)
+            alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction, silenced: silenced)
         if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
         entries.append(entry)
         casedRanges.append(keyed.cased)

@@ -21,6 +21,7 @@ struct ConceptIndex {
                 index[row.conceptID] = concept
                 concepts.append(Matcher.Concept(id: row.conceptID, preferred: []))
             }
+            if row.form == .kind { concepts[Int(concept)].kind = ConceptKind(rawValue: row.term) }
             if row.status == .preferred {
                 concepts[Int(concept)].preferred.append(rowIndex)
             }

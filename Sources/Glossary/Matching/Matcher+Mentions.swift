@@ -43,7 +43,8 @@ extension Matcher {
     }
 
     func sense(of ref: ScanWorkspace.SenseRef) -> Sense {
-        Sense(conceptID: concepts[Int(ref.concept)].id, term: table.rows[entries[Int(ref.entry)].row])
+        let concept = concepts[Int(ref.concept)]
+        return Sense(conceptID: concept.id, term: table.rows[entries[Int(ref.entry)].row], kind: concept.kind)
     }
 
     /// The mentions in a text, one document read paragraph by paragraph (a paragraph is

@@ -33,7 +33,7 @@ extension Matcher {
                     switch entry.form {
                     case .context:
                         workspace.support[entry.concept, default: 0] += 1
-                    case .title:
+                    case .title, .kind:
                         break
                     case .protected:
                         protects = true
@@ -249,5 +249,12 @@ extension Matcher {
         }
         for concept in workspace.namesakes { workspace.established.append(DocumentContext.Fact.namesake(concept)) }
         if dropped { workspace.found.removeAll { $0.senses.isEmpty } }
+        // A mention of a kind that is no mention here is evidence like any other, but is
+        // not reported, and its words stay as written.
+        if hasSilencedEntries {
+            workspace.found.removeAll { found in
+                found.resolution != .ambiguous && entries[Int(workspace.senses[found.senses.lowerBound].entry)].silenced
+            }
+        }
     }
 }

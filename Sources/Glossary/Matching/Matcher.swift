@@ -57,6 +57,9 @@ public final class Matcher: Sendable {
         var rank: Int
         /// `+intro`: the row counts only where its concept is introduced (rule 10).
         var needsIntroduction: Bool
+        /// A term of a concept whose kind is not a mention here (`kinds`): found and
+        /// resolved like any other, then not reported.
+        var silenced: Bool = false
     }
 
     /// A concept's preferred terms.
@@ -65,14 +68,31 @@ public final class Matcher: Sendable {
         /// The row indexes of its preferred terms (a handful: a flat list is cheaper to
         /// build for 100,000 concepts than nested dictionaries, and lookups are cached).
         var preferred: [Int]
+        /// Its kind, if the table says.
+        var kind: ConceptKind?
     }
+
+    /// The kinds of concept whose terms are mentions; a concept without a `kind` row
+    /// always is.
+    public let kinds: Set<ConceptKind>
+    /// Whether some entry is of a kind left out.
+    let hasSilencedEntries: Bool
 
     /// Compiles a table. Throws a ``TableError`` when a term has no letters or digits,
     /// when two concepts' terms share a key without saying so (`+shared`), or when the
     /// variant rules do not compile. A `keyCache` made for the same rules saves the ICU
     /// work of keying the table's words; one that does not fit is ignored.
-    public init(table: TermTable, variants: VariantRules = .shipped, keyCache: KeyCache? = nil) throws(TableError) {
+    ///
+    /// `kinds` are the kinds of concept that are mentions: by default all but ideas
+    /// (``ConceptKind/mentionedByDefault``). A mention of another kind is found and
+    /// resolved as usual (its words are no other mention, and it is evidence for shared
+    /// spellings), but it is not reported and `text` leaves it as written.
+    public init(
+        table: TermTable, variants: VariantRules = .shipped, keyCache: KeyCache? = nil,
+        kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault
+    ) throws(TableError) {
         self.table = table
+        self.kinds = kinds
         // 1. The key maker: the variant rules compiled, and the saved keys of the words.
         let keyMaker = try Self.keyMaker(variants: variants)
         if let keyCache { keyMaker.preload(keyCache, variants: variants.text) }
@@ -86,8 +106,9 @@ public final class Matcher: Sendable {
         self.conceptIndex = concepts.index
         // 3. Every row keyed and checked, and the spellings that concepts share checked
         //    against their `+shared` and `+default` marks.
-        let compiled = try CompiledEntries(table: table, conceptOfRow: concepts.conceptOfRow, keyMaker: keyMaker)
+        let compiled = try CompiledEntries(table: table, conceptOfRow: concepts.conceptOfRow, keyMaker: keyMaker, kinds: kinds)
         self.entries = compiled.entries
+        self.hasSilencedEntries = compiled.entries.contains { $0.silenced }
         self.casedKeys = compiled.casedKeys
         self.casedRanges = compiled.casedRanges
         self.entryAllCapsWords = compiled.allCapsWords
@@ -131,8 +152,8 @@ public final class Matcher: Sendable {
     }
 
     /// Compiles the shipped table with the shipped variant rules and key cache.
-    public static func shipped() throws(TableError) -> Matcher {
-        try Matcher(table: TermTable.shipped(), keyCache: .shipped)
+    public static func shipped(kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault) throws(TableError) -> Matcher {
+        try Matcher(table: TermTable.shipped(), keyCache: .shipped, kinds: kinds)
     }
 
     /// The keys of every word this matcher has keyed through ICU or the variant rules

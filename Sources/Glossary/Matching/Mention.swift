@@ -4,6 +4,8 @@ public struct Sense: Sendable, Hashable {
     public var conceptID: String
     /// The row of the table whose key the mention met.
     public var term: TermRow
+    /// The concept's kind, if the table says.
+    public var kind: ConceptKind? = nil
 }
 
 /// How a mention's concept was decided.

@@ -11,6 +11,7 @@ extension LineNormalizer {
         json.field("surface", mention.surface)
         if let sense = mention.sense {
             json.field("id", sense.conceptID)
+            json.field("kind", sense.kind?.rawValue)
             json.field("term", sense.term.term)
             json.field("lang", sense.term.language)
             json.field("form", sense.term.form.rawValue)
@@ -22,6 +23,7 @@ extension LineNormalizer {
                 json.array(mention.senses) { json, sense in
                     json.object { json in
                         json.field("id", sense.conceptID)
+                        json.field("kind", sense.kind?.rawValue)
                         json.field("term", sense.term.term)
                         json.field("lang", sense.term.language)
                     }

@@ -24,7 +24,7 @@ public enum TableCheck {
         var findings = textFindings(bytes, source: source)
         do {
             let table = try TermTable(utf8: bytes, source: source)
-            let matcher = try Matcher(table: table, variants: variants, keyCache: keyCache)
+            let matcher = try Matcher(table: table, variants: variants, keyCache: keyCache, kinds: Set(ConceptKind.allCases))
             findings += tableFindings(matcher)
         } catch {
             findings += error.diagnostics

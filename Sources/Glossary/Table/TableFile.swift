@@ -66,7 +66,7 @@ public struct TableFile: Sendable {
         do {
             let table = try TermTable(utf8: new, source: path)
             let cache = try? KeyCache(contentsOfFile: Self.keyCachePath(forTable: path))
-            matcher = try Matcher(table: table, variants: variants, keyCache: cache)
+            matcher = try Matcher(table: table, variants: variants, keyCache: cache, kinds: Set(ConceptKind.allCases))
         } catch {
             throw EditError("the change would leave \(path) invalid, so it was not made (line numbers as the file would have been):",
                             diagnostics: error.diagnostics)

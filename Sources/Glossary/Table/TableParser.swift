@@ -45,6 +45,7 @@ struct TableParser {
         // concept has terms in another run is settled after the last row.
         var run = (id: "", hasTerm: true, firstContextLine: 0)
         var contextOnly: [String: Int] = [:]
+        var kindRowOf: [String: Int] = [:]  // concept -> line of its kind row
 
         func closeRun() {
             if !run.hasTerm && run.firstContextLine > 0 && contextOnly[run.id] == nil { contextOnly[run.id] = run.firstContextLine }
@@ -99,6 +100,14 @@ struct TableParser {
                               fix: "make one of them `alt` (glossary set-pref chooses one for you)")
                     } else {
                         preferredOf.insert(hash: key, row: rows.count)
+                    }
+                }
+                if row.form == .kind {
+                    if let first = kindRowOf[row.conceptID] {
+                        error(lineNumber, column(of: 2, in: line), "a second kind for \(row.conceptID); the first is at line \(first)",
+                              fix: "keep one kind row per concept")
+                    } else {
+                        kindRowOf[row.conceptID] = lineNumber
                     }
                 }
                 if row.form == .context {
@@ -241,6 +250,18 @@ struct TableParser {
                 error(lineNumber, column(of: 4, in: line),
                       known ? "the status “\(text(4))” has a suffix that is unknown or given twice" : "unknown status “\(text(4))”",
                       fix: "use pref, alt or deprecated, then optionally +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide), +intro (it counts only after its concept is introduced), and +titlecase (an abbreviation also written with one capital, Asean)")
+                ok = false
+            }
+        }
+        if form == .kind && ok {
+            if !bytes(1).elementsEqual("und".utf8) {
+                error(lineNumber, column(of: 1, in: line), "a kind row is in the language und, not “\(text(1))”",
+                      fix: "write und in the language column")
+                ok = false
+            }
+            if ConceptKind(rawValue: text(2)) == nil {
+                error(lineNumber, column(of: 2, in: line), "unknown kind “\(text(2))”",
+                      fix: "use one of \(ConceptKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 ok = false
             }
         }

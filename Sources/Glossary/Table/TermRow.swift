@@ -2,6 +2,10 @@ import Glibc
 
 /// A term's type, as in TBX: what kind of spelling of its concept it is.
 public enum TermForm: String, Sendable, Hashable, CaseIterable {
+    /// Not a spelling: the concept's kind (``ConceptKind``), in the term column of a row
+    /// in `und` (`wang-yi<TAB>und<TAB>person<TAB>kind`). At most one per concept; it comes
+    /// first in the concept's block.
+    case kind
     /// The full name: *Sergei Shoigu*, *Partai Komunis Tiongkok*.
     case full
     /// A short name: a bare surname (*Shoigu*), a short form of a name.
@@ -26,7 +30,7 @@ public enum TermForm: String, Sendable, Hashable, CaseIterable {
     public var isTerm: Bool {
         switch self {
         case .full, .short, .abbr: true
-        case .context, .title, .protected: false
+        case .kind, .context, .title, .protected: false
         }
     }
 }

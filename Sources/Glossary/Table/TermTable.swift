@@ -42,6 +42,13 @@ public struct TermTable: Sendable {
         try TermTable(utf8: EmbeddedData.terms, source: "Data/terms.tsv")
     }
 
+    /// The kind of each concept that has a `kind` row.
+    public var kinds: [String: ConceptKind] {
+        var kinds: [String: ConceptKind] = [:]
+        for row in rows where row.form == .kind { kinds[row.conceptID] = ConceptKind(rawValue: row.term) }
+        return kinds
+    }
+
     /// The concept ids, in order of first appearance.
     public var conceptIDs: [String] {
         var seen = Set<String>()

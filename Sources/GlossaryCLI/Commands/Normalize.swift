@@ -27,6 +27,12 @@ struct Normalize: ParsableCommand {
             never its text. Lines longer than --segment-bytes are processed in pieces cut at a \
             space, so memory stays bounded on any input.
 
+            Kinds (--kinds): the table says what each concept is (person, country, territory, \
+            city, region, place, organisation, event, idea). Ideas (hegemoni, dunia multipolar) \
+            are common nouns, so they are not mentions unless asked for: --kinds all, or a list \
+            such as --kinds person,country. The terms of the kinds left out still protect their \
+            words, and pass through unchanged.
+
             Documents in JSON lines: --json-field PATH processes only the string at PATH of each \
             line's JSON value and leaves every other byte as it was (with --format jsonl, a field \
             NAME_mentions is added after it). A line that is not JSON stops the command with its \
@@ -69,6 +75,25 @@ struct Normalize: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where a document of the text ends: blank-lines (at a blank line or a form feed, and at the end of each file) or lines (every line is a document). With --json-field every JSON line is a document.", valueName: "where"))
     var documents: Documents = .blankLines
 
+    @Option(name: .long, help: ArgumentHelp("The kinds of concept that are mentions: all, or a comma-separated list of person, country, territory, city, region, place, organisation, event and idea (default: all but idea).", valueName: "kinds"))
+    var kinds: String?
+
+    /// The kinds of `--kinds`.
+    var mentionedKinds: Set<ConceptKind> {
+        get throws {
+            guard let kinds else { return ConceptKind.mentionedByDefault }
+            if kinds == "all" { return Set(ConceptKind.allCases) }
+            var set = Set<ConceptKind>()
+            for name in kinds.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let kind = ConceptKind(rawValue: String(name)) else {
+                    throw ValidationError("--kinds: unknown kind “\(name)”; the kinds are all, \(ConceptKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                set.insert(kind)
+            }
+            return set
+        }
+    }
+
     @Flag(name: .long, help: "Flush the output after every line (the default when standard output is a terminal).")
     var lineBuffered = false
 
@@ -97,11 +122,12 @@ struct Normalize: ParsableCommand {
             throw ValidationError("--json-field must be a key path such as text or body.text, or a JSON Pointer such as /body/text")
         }
         if keepBadLines && jsonField == nil { throw ValidationError("--keep-bad-lines goes with --json-field") }
+        _ = try mentionedKinds
     }
 
     func run() throws {
         let started = monotonicSeconds()
-        let matcher = try table.loadMatcher()
+        let matcher = try table.loadMatcher(kinds: mentionedKinds)
         let loaded = monotonicSeconds()
         // Text keeps each paragraph in its own language; a list of mentions names one
         // canonical spelling per concept (DESIGN.md, "Languages").

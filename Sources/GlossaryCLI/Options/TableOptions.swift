@@ -18,7 +18,9 @@ struct TableOptions: ParsableArguments {
     /// Loads and compiles the table, or prints why not and exits with status 2. The
     /// key cache beside the table (`NAME.keys` for `NAME.tsv`, or the built-in one for the shipped
     /// table) is used when it fits; `useKeyCache: false` computes every key afresh.
-    func loadMatcher(useKeyCache: Bool = true) throws -> Matcher {
+    /// `kinds` are the kinds of concept that are mentions (all, for the commands that
+    /// explain or export the table).
+    func loadMatcher(useKeyCache: Bool = true, kinds: Set<ConceptKind> = Set(ConceptKind.allCases)) throws -> Matcher {
         let table: TermTable
         do throws(TableError) {
             table = if let terms { try TermTable(contentsOfFile: terms) } else { try TermTable.shipped() }
@@ -32,7 +34,7 @@ struct TableOptions: ParsableArguments {
             if useKeyCache {
                 cache = if let terms { try? KeyCache(contentsOfFile: TableFile.keyCachePath(forTable: terms)) } else { KeyCache.shipped }
             }
-            return try Matcher(table: table, variants: rules, keyCache: cache)
+            return try Matcher(table: table, variants: rules, keyCache: cache, kinds: kinds)
         } catch {
             printError(error.description)
             throw ExitStatus.failure

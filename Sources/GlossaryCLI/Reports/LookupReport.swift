@@ -13,6 +13,14 @@ func lookupText(_ lookup: Lookup) -> String {
         }
     }
     lines.append("")
+    for row in lookup.names {
+        lines.append(row.form == .protected
+            ? "“\(row.term)” is a protected name (\(row.conceptID), \(row.language), line \(row.line)): the name of something else, never a mention, and neither is any word inside it."
+            : "“\(row.term)” is a title (\(row.conceptID), \(row.language), line \(row.line)): a short form after it still stands alone.")
+    }
+    if lookup.mentions.isEmpty && !lookup.names.isEmpty {
+        return lines.joined(separator: "\n")
+    }
     if lookup.mentions.isEmpty {
         lines.append("No concept: nothing in the table has this key.")
         if !lookup.nearest.isEmpty {
@@ -45,11 +53,12 @@ func lookupText(_ lookup: Lookup) -> String {
     for concept in lookup.concepts {
         let rows = concept.rows
         lines.append("")
-        lines.append("\(concept.id):")
+        let kind = rows.first { $0.form == .kind }?.term
+        lines.append("\(concept.id)\(kind.map { " (\($0)\($0 == ConceptKind.idea.rawValue ? ": not a mention unless normalize --kinds includes idea" : ""))" } ?? ""):")
         var languages: [String] = []
-        for row in rows where !languages.contains(row.language) { languages.append(row.language) }
+        for row in rows where row.form != .kind && !languages.contains(row.language) { languages.append(row.language) }
         for language in languages {
-            let terms = rows.filter { $0.language == language }.map { row in
+            let terms = rows.filter { $0.language == language && $0.form != .kind }.map { row in
                 "\(row.term) (\(row.form.rawValue)\(StatusField(of: row).map { " " + $0.description } ?? ""))"
             }
             lines.append("  \(language): \(terms.joined(separator: ", "))")
@@ -116,11 +125,13 @@ func lookupJSON(_ lookup: Lookup) -> String {
         json.array(lookup.concepts) { json, concept in
             json.object { json in
                 json.field("id", concept.id)
-                json.field("terms") { json in json.array(concept.rows) { json, term in json.object { row(&$0, term) } } }
+                json.field("kind", concept.rows.first { $0.form == .kind }?.term)
+                json.field("terms") { json in json.array(concept.rows.filter { $0.form != .kind }) { json, term in json.object { row(&$0, term) } } }
             }
         }
     }
     json.field("same_key") { json in json.array(lookup.sameKey) { json, term in json.object { row(&$0, term) } } }
+    json.field("names") { json in json.array(lookup.names) { json, term in json.object { row(&$0, term) } } }
     json.field("nearest") { json in
         json.array(lookup.nearest) { json, near in
             json.object { json in

@@ -25,6 +25,22 @@ struct CommandTests {
         #expect(run.text == "Partai Komunis Tiongkok (PKT) dan Tiongkok\n")
     }
 
+    @Test("--kinds: ideas are no mentions by default; --kinds all or a list says which kinds are; a bad kind is a usage error")
+    func kinds() throws {
+        let text = "Tiongkok menolak hegemoni; Ketua Umum PBB Yusril.\n"
+        let byDefault = try CommandRunner.run(["normalize", "--format", "tag"], text)
+        #expect(byDefault.text == "⟦china|Tiongkok⟧ menolak hegemoni; Ketua Umum ⟦partai-bulan-bintang|PBB⟧ Yusril.\n")
+        let all = try CommandRunner.run(["normalize", "--format", "tag", "--kinds", "all"], text)
+        #expect(all.text == "⟦china|Tiongkok⟧ menolak ⟦hegemony|hegemoni⟧; Ketua Umum ⟦partai-bulan-bintang|PBB⟧ Yusril.\n")
+        let countries = try CommandRunner.run(["normalize", "--format", "tag", "--kinds", "country,idea"], text)
+        #expect(countries.text == "⟦china|Tiongkok⟧ menolak ⟦hegemony|hegemoni⟧; Ketua Umum PBB Yusril.\n")
+        let jsonl = try CommandRunner.run(["normalize", "--format", "jsonl"], "Tiongkok\n")
+        #expect(jsonl.text.contains(#""id":"china","kind":"country""#))
+        let bad = try CommandRunner.run(["normalize", "--kinds", "people"], text)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("unknown kind “people”"))
+    }
+
     @Test("tag and jsonl formats")
     func otherFormats() throws {
         let tag = try CommandRunner.run(["normalize", "--format", "tag"], "Шойгу di Moskow\n")

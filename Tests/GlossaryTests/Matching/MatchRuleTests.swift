@@ -312,6 +312,17 @@ struct MatchRuleTests {
         #expect(fixture.normalize(text, to: "en") == "Bank of China dan bahasa Jepang, Japan")
     }
 
+    @Test("Kinds: an idea is found and resolved, but is no mention unless its kind is asked for")
+    func kindsLeftOut() throws {
+        #expect(found("Mereka menolak hegemoni Shoigu.") == [Pair("Shoigu", "sergei-shoigu")])
+        let all = try Matcher(table: fixture.table, kinds: Set(ConceptKind.allCases))
+        #expect(found("Mereka menolak hegemoni Shoigu.", in: all) == [Pair("hegemoni", "hegemony"), Pair("Shoigu", "sergei-shoigu")])
+        #expect(fixture.normalize("hegemoni", to: "en") == "hegemoni")
+        #expect(all.normalize("hegemoni", to: "en") == "hegemony")
+        #expect(fixture.mentions(in: "Shoigu").first?.sense?.kind == .person)
+        #expect(fixture.mentions(in: "Rusia").first?.sense?.kind == nil)
+    }
+
     @Test("Rule 2: mixed-script spellings match, and are flagged")
     func mixedScript() {
         #expect(fixture.mentions(in: "Sh\u{043E}igu").map(\.isMixedScript) == [true])

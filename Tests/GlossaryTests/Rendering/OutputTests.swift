@@ -99,8 +99,8 @@ struct OutputTests {
         let out = String(decoding: fixture.render("Kata\nMenlu Sergey Lavrov dan Shoygu\nPKT", format: .jsonl, language: "en", input: "a.txt"), as: UTF8.self)
         let lines = out.split(separator: "\n").map(String.init)
         #expect(lines == [
-            #"{"input":"a.txt","line":2,"start":24,"end":30,"surface":"Shoygu","id":"sergei-shoigu","term":"Shoigu","lang":"en","form":"short","status":"pref","canonical":"Shoigu","resolution":"unique","mixed_script":false}"#,
-            #"{"input":"a.txt","line":3,"start":0,"end":3,"surface":"PKT","id":null,"candidates":[{"id":"communist-party-of-china","term":"PKT","lang":"id"},{"id":"pupuk-kalimantan-timur","term":"PKT","lang":"id"}],"resolution":"ambiguous","mixed_script":false}"#,
+            #"{"input":"a.txt","line":2,"start":24,"end":30,"surface":"Shoygu","id":"sergei-shoigu","kind":"person","term":"Shoigu","lang":"en","form":"short","status":"pref","canonical":"Shoigu","resolution":"unique","mixed_script":false}"#,
+            #"{"input":"a.txt","line":3,"start":0,"end":3,"surface":"PKT","id":null,"candidates":[{"id":"communist-party-of-china","kind":"organisation","term":"PKT","lang":"id"},{"id":"pupuk-kalimantan-timur","kind":null,"term":"PKT","lang":"id"}],"resolution":"ambiguous","mixed_script":false}"#,
         ])
     }
 

@@ -7,6 +7,7 @@ import Glossary
 let fixtureTSV = """
     # Fixture table for the tests.
     id\tlang\tterm\tform\tstatus\tnote
+    sergei-shoigu\tund\tperson\tkind\t\t
     sergei-shoigu\ten\tSergei Shoigu\tfull\tpref\t
     sergei-shoigu\tid\tSergei Shoigu\tfull\tpref\t
     sergei-shoigu\ten\tShoigu\tshort\tpref\t
@@ -59,6 +60,7 @@ let fixtureTSV = """
     saint-petersburg\ten\tSaint Petersburg\tfull\tpref\t
     saint-petersburg\ten\tSt. Petersburg\tfull\talt\t
     saint-petersburg\tid\tSaint Petersburg\tfull\tpref\t
+    communist-party-of-china\tund\torganisation\tkind\t\t
     communist-party-of-china\ten\tCommunist Party of China\tfull\tpref\t
     communist-party-of-china\tid\tPartai Komunis Tiongkok\tfull\tpref\t
     communist-party-of-china\tid\tPartai Komunis China\tfull\talt\t
@@ -92,6 +94,9 @@ let fixtureTSV = """
     united-states\tid\tAS\tabbr\tpref\t
     multipolar-world\ten\tmultipolar world\tfull\tpref\t
     multipolar-world\tid\tdunia multipolar\tfull\tpref\t
+    hegemony\tund\tidea\tkind\t\t
+    hegemony\tid\thegemoni\tfull\tpref\t
+    hegemony\ten\thegemony\tfull\tpref\t
     covid-19\tund\tCOVID-19\tfull\tpref\t
     covid-19\ten\tCOVID-19\tfull\tpref\t
     covid-19\tid\tCOVID-19\tfull\tpref\t

@@ -48,12 +48,17 @@ struct ReferenceMatcher {
     let table: TermTable
     var byKey: [[UInt8]: [Entry]] = [:]
 
-    init(table: TermTable, keyMaker: KeyMaker) {
+    /// The concepts whose kind is not among the kinds that are mentions.
+    let silenced: Set<String>
+
+    init(table: TermTable, keyMaker: KeyMaker, kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault) {
         self.table = table
         self.keyMaker = keyMaker
+        self.silenced = Set(table.kinds.filter { !kinds.contains($0.value) }.keys)
         // An Indonesian context word counts in its inflected forms too (the forms are an
-        // input of the rules, like the keys: shared with the real matcher).
-        for (index, row) in table.rows.enumerated() {
+        // input of the rules, like the keys: shared with the real matcher). A kind row is
+        // no spelling.
+        for (index, row) in table.rows.enumerated() where row.form != .kind {
             for spelling in [row] + CompiledEntries.inflectedContext(row) { add(spelling, index) }
         }
     }
@@ -477,7 +482,8 @@ struct ReferenceMatcher {
             document.introduced.insert(result.senses[0])
         }
         document.namesakes.formUnion(namesakes)
-        return results
+        // A mention of a kind left out is evidence, but not reported.
+        return results.filter { $0.resolution == .ambiguous || !silenced.contains($0.senses[0]) }
     }
 }
 

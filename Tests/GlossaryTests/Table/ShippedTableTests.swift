@@ -5,9 +5,20 @@ import Testing
 /// manner of Indonesian wire copy about China–Russia relations.
 @Suite("The shipped table")
 struct ShippedTableTests {
+    /// Every kind, ideas too, as the seed articles name them.
     static let matcher: Matcher = {
-        do { return try Matcher.shipped() } catch { fatalError("the shipped table does not load:\n\(error)") }
+        do { return try Matcher.shipped(kinds: Set(ConceptKind.allCases)) } catch { fatalError("the shipped table does not load:\n\(error)") }
     }()
+
+    @Test("gives every concept with terms a kind, and leaves ideas out of the mentions by default")
+    func kinds() throws {
+        let table = Self.matcher.table
+        let named = Set(table.rows.filter(\.form.isTerm).map(\.conceptID))
+        #expect(named.subtracting(table.kinds.keys).sorted() == [])
+        let sentence = "Tiongkok menolak hegemoni dan mendukung dunia multipolar."
+        #expect(found(sentence, in: try Matcher.shipped()) == [Pair("Tiongkok", "china")])
+        #expect(found(sentence, in: Self.matcher) == [Pair("Tiongkok", "china"), Pair("hegemoni", "hegemony"), Pair("dunia multipolar", "multipolar-world")])
+    }
 
     @Test("loads, with at least 60 concepts, each with preferred full terms in en and id")
     func loads() {
