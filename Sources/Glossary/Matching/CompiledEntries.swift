@@ -33,8 +33,9 @@ struct CompiledEntries {
         for (index, row) in table.rows.enumerated() where row.form != .kind {
             let location = SourceLocation(file: table.source, line: row.line, column: Self.termColumn(row))
             let silent = row.form.isTerm && !silenced.isEmpty && silenced.contains(row.conceptID)
+            let city = row.form == .full && kindOf[row.conceptID] == .city
             for spelling in [row] + Self.inflectedContext(row) {
-                add(spelling, index, conceptOfRow[index], silenced: silent, &scratch, keyMaker, table, at: location)
+                add(spelling, index, conceptOfRow[index], silenced: silent, city: city, &scratch, keyMaker, table, at: location)
             }
         }
         if !diagnostics.isEmpty { throw TableError(diagnostics) }
@@ -53,7 +54,7 @@ struct CompiledEntries {
 
     /// Compiles one spelling of row `index` into an entry.
     private mutating func add(
-        _ row: TermRow, _ index: Int, _ concept: Int32, silenced: Bool, _ scratch: inout LineTokens, _ keyMaker: KeyMaker,
+        _ row: TermRow, _ index: Int, _ concept: Int32, silenced: Bool, city: Bool, _ scratch: inout LineTokens, _ keyMaker: KeyMaker,
         _ table: TermTable, at location: SourceLocation
     ) {
         guard let keyed = key(row, &scratch, keyMaker, at: location) else { return }
@@ -62,7 +63,8 @@ struct CompiledEntries {
             row: index, concept: concept, form: row.form,
             capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
             capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
-            alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction, silenced: silenced)
+            alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction,
+            standsAlone: row.form == .short || (city && keyed.words == 1 && keyed.tokens == 1), silenced: silenced)
         if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
         entries.append(entry)
         casedRanges.append(keyed.cased)

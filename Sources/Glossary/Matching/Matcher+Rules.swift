@@ -12,6 +12,16 @@ extension Matcher {
     ) {
         let tokens = workspace.line.tokens
         guard tokens.contains(where: { $0.flags.contains(.allCaps) && (headline || Int($0.start) < leadingEnd) }) else { return }
+        if headline {
+            // The headline's language, for its abbreviations that are also words (rule 6).
+            workspace.whole.tokenize(line, keyMaker: keyMaker)
+            workspace.wholeIsCurrent = true
+            var count = LanguageCount()
+            for token in workspace.whole.tokens where token.kind == .word {
+                count.add(markerTable.language(of: line, Int(token.start), Int(token.end)))
+            }
+            workspace.headlineLanguage = count.language ?? ""
+        }
         var inContext: Set<Int32> = []
         if !headline {
             workspace.whole.tokenize(line, keyMaker: keyMaker)
@@ -45,11 +55,28 @@ extension Matcher {
         return han == 0 || (han == last - first + 1 && han >= 2)
     }
 
+    /// Rule 6: in a headline, where every word is in capitals, an abbreviation that is
+    /// also a common word (*AS*, *as*; *ROK*, Indonesian *rok*) counts only where the
+    /// headline's function words say the abbreviation's own language (or it has none).
+    func headlineAllows(
+        _ entry: Entry, _ cased: ArraySlice<UInt8>, headline: String, _ tokens: [Token], _ first: Int,
+        _ candidate: ScanWorkspace.Candidate
+    ) -> Bool {
+        guard tokens[first...candidate.last].contains(where: { $0.flags.contains(.capsContext) }),
+            CommonWords.shipped.contains(cased.map(asciiLower))
+        else { return true }
+        let language = table.rows[entry.row].language
+        return language == "und" || language == headline
+    }
+
     /// Rule 5 for a term of several tokens with a capital: whether the surface has a
-    /// capitalised word that does not just open a sentence.
-    func hasCapital(_ tokens: [Token], _ first: Int, _ last: Int, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// capitalised word that does not just open a sentence (for a protected name, one that
+    /// opens a sentence will do: *Brazil nuts and cashews …*).
+    func hasCapital(
+        _ tokens: [Token], _ first: Int, _ last: Int, _ line: UnsafeBufferPointer<UInt8>, evenOpeningASentence: Bool = false
+    ) -> Bool {
         for t in first...last where tokens[t].kind == .word && tokens[t].flags.contains(.hasUpper) {
-            if t == first && Self.opensSentence(at: Int(tokens[t].start), line) { continue }
+            if t == first && !evenOpeningASentence && Self.opensSentence(at: Int(tokens[t].start), line) { continue }
             return true
         }
         return false
@@ -130,16 +157,18 @@ extension Matcher {
         return position == cased.endIndex
     }
 
-    /// Rules 4, 5 and 6 for one entry of a candidate.
+    /// Rules 4, 5 and 6 for one entry of a candidate; `headline` is the language of the
+    /// headline the candidate stands in (see `ScanWorkspace.headlineLanguage`).
     func passes(
         _ entry: Entry, _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
-        _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
+        _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8], headline: String? = nil
     ) -> Bool {
         if entry.isAbbr {
             let cased = casedKey(ofEntry: entryIndex)
             guard surfaceCased(equals: cased, tokens, first, candidate, line, keys)
                 || (entry.alsoTitlecase && surfaceTitlecased(cased, tokens, first, candidate, line, keys))
             else { return false }
+            if let headline, !headlineAllows(entry, cased, headline: headline, tokens, first, candidate) { return false }
             return inOwnScript(entryIndex, tokens, first, candidate, line)
         }
         if entry.capitalizedSingleWord {
@@ -149,7 +178,7 @@ extension Matcher {
                 if tokens[t].kind != .word || flags.contains(.hasUpper) || !flags.contains(.hasLower) { allLower = false }
             }
             if allLower { return false }
-        } else if entry.capitalizedPhrase && !hasCapital(tokens, first, candidate.last, line) {
+        } else if entry.capitalizedPhrase && !hasCapital(tokens, first, candidate.last, line, evenOpeningASentence: entry.form == .protected) {
             return false
         }
         for t in first...candidate.last {

@@ -18,7 +18,9 @@ extension Matcher {
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
         workspace.wholeIsCurrent = false
+        workspace.headlineLanguage = nil
         workspace.namesakes.removeAll(keepingCapacity: true)
+        workspace.namesakeTokens.removeAll(keepingCapacity: true)
         var language = LanguageCount()
         var countsLanguage = workspace.countsLanguage
 

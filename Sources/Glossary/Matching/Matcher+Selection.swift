@@ -9,7 +9,7 @@ extension Matcher {
     func select(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {
         let tokens = workspace.line.tokens
         let keys = workspace.line.keys
-        var undecided = false, sawShortForm = false
+        var undecided = false, sawBareForm = false
         var free = 0
         var groupStart = 0
         while groupStart < workspace.candidates.count {
@@ -26,10 +26,13 @@ extension Matcher {
             for candidate in workspace.candidates[groupStart..<groupEnd] {
                 guard hanRuleAllows(tokens, i, candidate.last) else { continue }
                 let sensesStart = workspace.senses.count
-                var protects = false, onlyShort = true
+                // Whether rule 11 holds for every sense; whether all are short forms, whose
+                // namesakes make the concept's later bare forms doubtful; whether all are
+                // bare forms (short forms and abbreviations), which such a doubt concerns.
+                var protects = false, standAlone = true, onlyShort = true, onlyBare = true
                 for entryIndex in trie.accepted(candidate.node) {
                     let entry = entries[Int(entryIndex)]
-                    guard passes(entry, entryIndex, tokens, i, candidate, line, keys) else { continue }
+                    guard passes(entry, entryIndex, tokens, i, candidate, line, keys, headline: workspace.headlineLanguage) else { continue }
                     switch entry.form {
                     case .context:
                         workspace.support[entry.concept, default: 0] += 1
@@ -39,14 +42,17 @@ extension Matcher {
                         protects = true
                     case .full, .short, .abbr:
                         guard !found else { continue }
+                        if !entry.standsAlone { standAlone = false }
                         if entry.form != .short { onlyShort = false }
+                        if entry.form == .full { onlyBare = false }
                         addBest(entry.concept, entryIndex, &workspace.senses, from: sensesStart, tokens, i, candidate, line, keys)
                     }
                 }
-                if !found && workspace.senses.count > sensesStart && onlyShort && !standsAlone(line, first: i, candidate, &workspace) {
-                    // Rule 11: a namesake, who makes the concept's bare short forms doubtful.
-                    for sense in workspace.senses[sensesStart...] where !workspace.namesakes.contains(sense.concept) {
+                if !found && workspace.senses.count > sensesStart && standAlone && !standsAlone(line, first: i, candidate, &workspace) {
+                    // Rule 11: a namesake, who makes the concept's later bare short forms doubtful.
+                    for sense in workspace.senses[sensesStart...] where onlyShort && !workspace.namesakes.contains(sense.concept) {
                         workspace.namesakes.append(sense.concept)
+                        workspace.namesakeTokens.append(i)
                     }
                     workspace.senses.removeSubrange(sensesStart...)
                     undecided = true
@@ -54,6 +60,8 @@ extension Matcher {
                 if !found && workspace.senses.count == sensesStart && protects {
                     found = true
                     free = candidate.last + 1
+                    noteBareFormsInside(candidate, from: groupStart, tokens, line, keys, &workspace)
+                    undecided = true
                     continue
                 }
                 if !found && workspace.senses.count > sensesStart {
@@ -70,25 +78,52 @@ extension Matcher {
                     workspace.found.append(.init(
                         first: i, last: candidate.last, stem: candidate.stem, start: Int(tokens[i].start),
                         end: Int(candidate.stem ? last.stemEnd : last.end), senses: senses,
-                        resolution: .unique, mixedScript: mixed, shortForm: onlyShort))
-                    if onlyShort { sawShortForm = true }
+                        resolution: .unique, mixedScript: mixed, bare: onlyBare))
+                    if onlyBare { sawBareForm = true }
                     free = candidate.last + 1
                 }
             }
         }
-        if sawShortForm { noteEvidence(&workspace) }
+        if sawBareForm { noteEvidence(&workspace) }
         if undecided { resolveByParagraph(&workspace) }
+    }
+
+    /// Rule 12: the abbreviations and short forms that a protected name holds (*AS* in
+    /// *berinisial AS*, *Kartu AS*) are namesakes of their concepts, like rule 11's: the
+    /// concept's later bare forms in the paragraph and the document need an introduction.
+    func noteBareFormsInside(
+        _ name: ScanWorkspace.Candidate, from groupStart: Int, _ tokens: [Token], _ line: UnsafeBufferPointer<UInt8>,
+        _ keys: [UInt8], _ workspace: inout ScanWorkspace
+    ) {
+        var c = groupStart
+        while c < workspace.candidates.count && workspace.candidates[c].first <= name.last {
+            let inner = workspace.candidates[c]
+            c += 1
+            guard inner.last <= name.last, inner.last != name.last || inner.stem != name.stem || inner.first != name.first,
+                inner.last != name.last || inner.stem || !name.stem,  // not past the name's end
+                hanRuleAllows(tokens, inner.first, inner.last)
+            else { continue }
+            for entryIndex in trie.accepted(inner.node) {
+                let entry = entries[Int(entryIndex)]
+                guard entry.form == .short || entry.form == .abbr,
+                    passes(entry, entryIndex, tokens, inner.first, inner, line, keys, headline: workspace.headlineLanguage),
+                    !workspace.namesakes.contains(entry.concept)
+                else { continue }
+                workspace.namesakes.append(entry.concept)
+                workspace.namesakeTokens.append(name.first)
+            }
+        }
     }
 
     /// Marks the short-form mentions whose concept the paragraph names otherwise too: by
     /// context words, or by mentions that are not bare short forms (rule 11).
     func noteEvidence(_ workspace: inout ScanWorkspace) {
         var bare: [Int32: Int] = [:]
-        for found in workspace.found where found.shortForm && found.senses.count == 1 {
+        for found in workspace.found where found.bare && found.senses.count == 1 {
             let sense = workspace.senses[found.senses.lowerBound]
             if !sense.needsIntroduction { bare[sense.concept, default: 0] += 1 }
         }
-        for index in workspace.found.indices where workspace.found[index].shortForm && workspace.found[index].senses.count == 1 {
+        for index in workspace.found.indices where workspace.found[index].bare && workspace.found[index].senses.count == 1 {
             let concept = workspace.senses[workspace.found[index].senses.lowerBound].concept
             workspace.found[index].evidenced = (workspace.support[concept] ?? 0) > (bare[concept] ?? 0)
         }
@@ -117,15 +152,15 @@ extension Matcher {
 
     /// Decides what the paragraph can (rules 9 to 11): a sense that needs an
     /// introduction has it when the paragraph holds its concept's context words or
-    /// another mention of it; so does a short form whose namesake the paragraph met
-    /// (rule 11), though its own bare short forms are no such mention; a shared
+    /// another mention of it; so does a short form after a namesake that the paragraph
+    /// met (rule 11), though its own bare short forms are no such mention; a shared
     /// spelling goes to the concept the paragraph supports most, if one leads. Each sense
     /// keeps its support as its score, and what the paragraph leaves open is marked
     /// undecided, for ``resolve(_:document:alsoKnown:)``.
     func resolveByParagraph(_ workspace: inout ScanWorkspace) {
         // Rule 11: the support that the bare short forms of a namesake's concept gave it.
         var doubtful: [Int32: Int] = [:]
-        for found in workspace.found where !workspace.namesakes.isEmpty && found.shortForm && found.senses.count == 1 {
+        for found in workspace.found where !workspace.namesakes.isEmpty && found.bare && found.senses.count == 1 {
             let sense = workspace.senses[found.senses.lowerBound]
             if !sense.needsIntroduction && workspace.namesakes.contains(sense.concept) { doubtful[sense.concept, default: 0] += 1 }
         }
@@ -134,7 +169,9 @@ extension Matcher {
             var awaiting = false
             for k in range {
                 let concept = workspace.senses[k].concept
-                if workspace.found[index].shortForm && workspace.namesakes.contains(concept) {
+                if workspace.found[index].bare, let n = workspace.namesakes.firstIndex(of: concept),
+                    workspace.namesakeTokens[n] < workspace.found[index].first
+                {
                     workspace.senses[k].needsIntroduction = true
                 }
                 let support = (workspace.support[concept] ?? 0) - (doubtful[concept] ?? 0)
@@ -185,7 +222,7 @@ extension Matcher {
         var dropped = false
         for index in workspace.found.indices {
             var found = workspace.found[index]
-            if documentKnows && found.shortForm && !found.undecided && !found.evidenced && found.senses.count == 1 {
+            if documentKnows && found.bare && !found.undecided && !found.evidenced && found.senses.count == 1 {
                 let concept = workspace.senses[found.senses.lowerBound].concept
                 if known(DocumentContext.Fact.namesake(concept)) && !introduced(concept) {
                     workspace.found[index].senses = found.senses.lowerBound..<found.senses.lowerBound

@@ -57,6 +57,10 @@ public final class Matcher: Sendable {
         var rank: Int
         /// `+intro`: the row counts only where its concept is introduced (rule 10).
         var needsIntroduction: Bool
+        /// Rule 11 holds for it: a short form, or the one-word name of a city (*Kazan*,
+        /// *Washington*), which a capitalised name word before or after makes part of
+        /// another name (*Elia Kazan*, *Denzel Washington*).
+        var standsAlone: Bool = false
         /// A term of a concept whose kind is not a mention here (`kinds`): found and
         /// resolved like any other, then not reported.
         var silenced: Bool = false

@@ -7,6 +7,9 @@ public struct ScanWorkspace: Sendable {
     /// whether it is of the paragraph being scanned.
     var whole = LineTokens()
     var wholeIsCurrent = false
+    /// In a headline: the language its function words say (`id`, `en`), or "" when they
+    /// say none (rule 6); nil elsewhere.
+    var headlineLanguage: String?
     var candidates: [Candidate] = []
     var active: [Walk] = []
     var support: [Int32: Int] = [:]
@@ -20,6 +23,8 @@ public struct ScanWorkspace: Sendable {
     /// The concepts whose short form the last paragraph found joined to another name
     /// (rule 11).
     var namesakes: [Int32] = []
+    /// Where each of `namesakes` was first met: the token the rejected short form began at.
+    var namesakeTokens: [Int] = []
     /// Whether the scan counts the function words of each language (for `--to auto`),
     /// and what it counted in the last paragraph.
     var countsLanguage = false
@@ -34,7 +39,7 @@ public struct ScanWorkspace: Sendable {
     /// Whether the paragraph last scanned has a mention that only its document can
     /// decide: then its outcome depends on the paragraphs before it.
     var dependsOnDocument: Bool {
-        found.contains { $0.undecided || $0.shortForm }
+        found.contains { $0.undecided || $0.bare }
     }
 
     /// A trie walk in progress: it began at token `first` and is at `node`.
@@ -73,9 +78,10 @@ public struct ScanWorkspace: Sendable {
         var mixedScript: Bool
         /// The paragraph left it to the document (rules 9 and 10).
         var undecided = false
-        /// Found through short forms only: a namesake that the document met takes it
-        /// away, unless the concept was introduced (rule 11).
-        var shortForm = false
+        /// Found through bare forms only (short forms and abbreviations): a namesake
+        /// that the document met (rules 11 and 12) takes it away, unless the concept was
+        /// introduced.
+        var bare = false
         /// For a short form: whether the paragraph holds other evidence of its concept
         /// (context words, mentions that are not bare short forms).
         var evidenced = false

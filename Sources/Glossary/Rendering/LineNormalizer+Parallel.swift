@@ -59,7 +59,7 @@ extension LineNormalizer {
         document.languageCount.add(workspace.languageCount)
         if !slice.began && (workspace.dependsOnDocument || needsDocumentLanguage) {
             var known: [Int32] = []
-            for found in workspace.found where found.undecided || found.shortForm {
+            for found in workspace.found where found.undecided || found.bare {
                 for sense in workspace.senses[found.senses] {
                     for fact in [DocumentContext.Fact.introduced(sense.concept), DocumentContext.Fact.namesake(sense.concept)]
                     where document.holds(fact) {

@@ -143,6 +143,11 @@ struct MatchRuleTests {
         Case("MOSKOW – Menteri itu tiba.", [("MOSKOW", "moscow")]),
         Case("Kami tiba di MOSKOW kemarin.", []),
         Case("Virus COVID-19", [("COVID-19", "covid-19")]),
+        // In a headline, an abbreviation that is also a word counts only where the
+        // headline's function words say its language.
+        Case("PRESIDEN AS TIBA DI MOSKOW", [("AS", "united-states"), ("MOSKOW", "moscow")]),
+        Case("STOCKS RISE AS MARKETS OPEN", []),
+        Case("STOCKS RISE AS THE US OPENS TALKS", [("US", "united-states")]),
     ]
 
     @Test("Rule 6: all-caps words", arguments: allCaps)
@@ -267,6 +272,10 @@ struct MatchRuleTests {
     // paragraph and the document, until the concept itself is introduced (text, mentions).
     static let standingAlone: [(String, [(String, String)])] = [
         ("Hunter Biden tiba di Beijing.", [("Beijing", "beijing")]),
+        // A city's one-word name stands alone too; a country's need not (Presiden Rusia).
+        ("Klub Spartak Moskow menang di Moskow Senin.", [("Moskow", "moscow")]),
+        ("Rusia Moskow", [("Rusia", "russia"), ("Moskow", "moscow")]),
+        ("Timnas Rusia dan Presiden Rusia", [("Rusia", "russia"), ("Rusia", "russia")]),
         ("Jill Biden dan Wang Hao hadir.", []),
         ("Ben Wang menang, Wang Min-jae kalah.", []),
         ("Presiden Biden tiba.", [("Biden", "joe-biden")]),
@@ -279,7 +288,10 @@ struct MatchRuleTests {
         ("Biden, Hunter dan Wang", [("Biden", "joe-biden"), ("Wang", "wang-yi")]),
         ("Wang-lah yang datang", [("Wang", "wang-yi")]),
         ("Сказал Даниил Шойгу.", []),
-        ("Biden pulang, kata Hunter Biden.", []),
+        ("Biden pulang, kata Hunter Biden.", [("Biden", "joe-biden")]),
+        ("Hunter Biden tiba, lalu Biden pulang.", []),
+        // Regression: every later bare short form is doubtful, not only the first.
+        ("Hunter Biden tiba, lalu Biden pulang dan Biden tidur.", []),
         ("Hunter Biden tiba.\nBiden pulang.", []),
         ("Joe Biden tiba.\nHunter Biden menyusul.\nBiden pulang.", [("Joe Biden", "joe-biden"), ("Biden", "joe-biden")]),
         ("Hunter Biden tiba.\nJoe Biden dan Biden pulang.", [("Joe Biden", "joe-biden"), ("Biden", "joe-biden")]),
@@ -299,7 +311,25 @@ struct MatchRuleTests {
         Case("Ia belajar bahasa Jepang di Japan.", [("Japan", "japan")]),
         Case("Jepang dan bahasa Jepang", [("Jepang", "japan")]),
         Case("BANK OF CHINA NAIK", []),
+        Case("Polisi menangkap pria berinisial AS di Jepang.", [("Jepang", "japan")]),
+        Case("Bank of China adalah bank.", []),
     ]
+
+    // Rule 12: the abbreviations and short forms inside a protected name are namesakes:
+    // later in the paragraph and the document they count only where their concept was
+    // introduced (text, mentions).
+    static let protectedNamesakes: [(String, [(String, String)])] = [
+        ("Polisi menangkap pria berinisial AS.\nAS mengaku menyesal.", []),
+        ("Pria berinisial AS ditangkap; AS mengaku.", []),
+        ("AS mengecam, lalu polisi menangkap pria berinisial AS.", [("AS", "united-states")]),
+        ("Amerika Serikat mengecam.\nPolisi menangkap pria berinisial AS.\nAS mengaku.", [("Amerika Serikat", "united-states"), ("AS", "united-states")]),
+    ]
+
+    @Test("Rule 12: an abbreviation inside a protected name makes the later ones need an introduction", arguments: protectedNamesakes)
+    func protectedNamesakesNeedAnIntroduction(_ example: (String, [(String, String)])) {
+        let mentions = fixture.mentions(in: example.0)
+        #expect(mentions.map { Pair($0.surface, $0.senses.map(\.conceptID).joined(separator: ",")) } == example.1.map { Pair($0.0, $0.1) })
+    }
 
     @Test("Rule 12: a protected name is no mention, nor are the words inside it", arguments: protectedNames)
     func protectedNamesAreNoMentions(_ example: Case) {

@@ -30,6 +30,7 @@ let fixtureTSV = """
     japan\tid\tJepang\tfull\tpref\t
     japanese-language\tid\tbahasa Jepang\tprotected\t\ta language, not the country
     bank-of-china\ten\tBank of China\tprotected\t\ta bank, not the country
+    suspect-initials\tid\tberinisial AS\tprotected\t\tinitials, not the United States
     asean\ten\tAssociation of Southeast Asian Nations\tfull\tpref\t
     asean\tid\tPerhimpunan Bangsa-Bangsa Asia Tenggara\tfull\tpref\t
     asean\ten\tASEAN\tabbr\tpref+titlecase\t
@@ -54,6 +55,7 @@ let fixtureTSV = """
     china\tzh\t中国\tfull\tpref\t
     russia\ten\tRussia\tfull\tpref\t
     russia\tid\tRusia\tfull\tpref\t
+    moscow\tund\tcity\tkind\t\t
     moscow\ten\tMoscow\tfull\tpref\t
     moscow\tid\tMoskow\tfull\tpref\t
     moscow\tid\tMoskwa\tfull\talt\t

@@ -35,7 +35,7 @@ enum RandomText {
         // protected names; rule 4: press casing and other scripts; rule 5: phrases.
         "Biden", "Biden", "Joe", "Hunter", "Ben", "Hao", "Min", "jae", "Presiden", "President", "Mr", "Menlu", "Senin",
         "Namun", "Bank", "Jepang", "bahasa", "Japan", "Asean", "ASEAN", "asean", "Ａｓｅａｎ", "\u{0410}S", "\u{00DC}S",
-        "Perang", "Dingin", "dingin", "Cold", "War", "Beijing", "Министр", "membayar", "pembayaran", "bayar", "hegemoni", "Hegemoni",
+        "Perang", "Dingin", "dingin", "Cold", "War", "Beijing", "Министр", "membayar", "pembayaran", "bayar", "hegemoni", "Hegemoni", "berinisial",
     ]
     static let han: [String] = ["王", "毅", "中", "国", "习", "近", "平", "西", "说", "習", "背", "景", "北", "京"]
     static let separators: [[UInt8]] = [

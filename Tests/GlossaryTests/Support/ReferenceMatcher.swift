@@ -12,6 +12,8 @@ struct ReferenceMatcher {
         var row: TermRow
         var cased: [UInt8]
         var isCapitalizedSingleWord: Bool
+        /// Rule 11 holds for it: a short form, or a city's one-token full name.
+        var standsAlone: Bool
         /// More than one token, and a capital letter (rule 5).
         var isCapitalizedPhrase: Bool
         var allCapsWords: [[UInt8]]
@@ -50,11 +52,14 @@ struct ReferenceMatcher {
 
     /// The concepts whose kind is not among the kinds that are mentions.
     let silenced: Set<String>
+    /// The cities, whose one-word names stand alone like short forms (rule 11).
+    let cities: Set<String>
 
     init(table: TermTable, keyMaker: KeyMaker, kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault) {
         self.table = table
         self.keyMaker = keyMaker
         self.silenced = Set(table.kinds.filter { !kinds.contains($0.value) }.keys)
+        self.cities = Set(table.kinds.filter { $0.value == .city }.keys)
         // An Indonesian context word counts in its inflected forms too (the forms are an
         // input of the rules, like the keys: shared with the real matcher). A kind row is
         // no spelling.
@@ -71,6 +76,7 @@ struct ReferenceMatcher {
         let entry = Entry(
             rowIndex: index, row: row, cased: tokens.flatMap(\.cased),
             isCapitalizedSingleWord: tokens.count == 1 && tokens[0].isWord && tokens[0].upper > 0,
+            standsAlone: row.form == .short || (row.form == .full && tokens.count == 1 && tokens[0].isWord && cities.contains(row.conceptID)),
             isCapitalizedPhrase: tokens.count > 1 && hasUpper && row.form != .abbr,
             allCapsWords: tokens.filter(\.allCaps).map(\.folded),
             own: tokens.filter(\.isWord).flatMap { Array(nfkc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)).utf8) })
@@ -193,7 +199,9 @@ struct ReferenceMatcher {
     /// lower-case letters.
     /// A run whose words are all lower case covers them only if a row of its key needs no
     /// capitals (rules 4 and 5).
-    func markHeadline(_ tokens: inout [Token]) {
+    /// Returns, for a headline, the language its function words say ("" for none), else nil.
+    @discardableResult
+    func markHeadline(_ tokens: inout [Token], _ bytes: [UInt8]) -> String? {
         func needsCapitals(_ e: Entry) -> Bool {
             e.row.form != .context && (e.isCapitalizedSingleWord || (e.row.form == .abbr && e.cased.contains { $0 >= 0x41 && $0 <= 0x5A }))
         }
@@ -215,7 +223,16 @@ struct ReferenceMatcher {
         let lowerWords = free.filter { tokens[$0].lower > 0 }.count
         if tokens.contains(where: \.allCaps) && capsWords >= 3 * lowerWords {
             for k in tokens.indices where tokens[k].allCaps { tokens[k].capsContext = true }
+            var id = 0, en = 0
+            for t in tokens where t.isWord {
+                let word = String(decoding: bytes[t.start..<t.end], as: UTF8.self)
+                guard word.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+                if LanguageMarkers.indonesian.contains(word.lowercased()) { id += 1 }
+                if LanguageMarkers.english.contains(word.lowercased()) { en += 1 }
+            }
+            return id > en ? "id" : en > id ? "en" : ""
         }
+        return nil
     }
 
     private func nfkc(_ text: String) -> String {
@@ -237,7 +254,7 @@ struct ReferenceMatcher {
 
     /// The case and script rules for one entry against tokens first...last (the last
     /// maybe as its stem) of the line `bytes`.
-    func passes(_ entry: Entry, _ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8]) -> Bool {
+    func passes(_ entry: Entry, _ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8], headline: String? = nil) -> Bool {
         let span = Array(tokens[first...last])
         if entry.row.form == .abbr {
             var cased: [UInt8] = []
@@ -246,6 +263,12 @@ struct ReferenceMatcher {
             func lower(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 } }
             let titlecased = entry.cased.count >= 2 ? [entry.cased[0]] + lower(entry.cased.dropFirst()) : entry.cased
             guard cased == entry.cased || (entry.row.alsoTitlecase && cased == titlecased && entry.cased != titlecased) else { return false }
+            // In a headline, one that is also a common word needs the headline in its language.
+            if let headline, span.contains(where: \.capsContext), CommonWords.shipped.contains(lower(entry.cased)),
+                entry.row.language != "und" && entry.row.language != headline
+            {
+                return false
+            }
             // Its own script: the surface's words in NFKC are the abbreviation's, but for case.
             var own: [UInt8] = []
             for (k, t) in span.enumerated() where t.isWord {
@@ -257,7 +280,9 @@ struct ReferenceMatcher {
         if entry.isCapitalizedSingleWord && span.allSatisfy({ $0.isWord && $0.upper == 0 && $0.lower > 0 }) { return false }
         if entry.isCapitalizedPhrase {
             let capitals = span.indices.filter { span[$0].isWord && span[$0].upper > 0 }
-            if capitals.allSatisfy({ $0 == 0 && opensSentence(bytes, at: span[0].start) }) { return false }
+            // A protected name may have its only capital at the start of a sentence.
+            let opening = entry.row.form != .protected
+            if capitals.allSatisfy({ $0 == 0 && opening && opensSentence(bytes, at: span[0].start) }) { return false }
         }
         for (k, t) in span.enumerated() where t.allCaps && !t.capsContext {
             let key = (stem && k == span.count - 1) ? t.stem!.folded : t.folded
@@ -341,14 +366,40 @@ struct ReferenceMatcher {
         return true
     }
 
+    /// The concepts of the abbreviations and short forms inside a protected name at
+    /// tokens first...last: runs of its tokens, other than the whole name, whose key is
+    /// such a row's and whose case passes.
+    func bareFormsInside(_ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8], headline: String?) -> [String] {
+        var concepts: [String] = []
+        for k in first...last where !tokens[k].isPunct {
+            var j = k
+            while j <= last && (j == k || !tokens[j].hardBefore) {
+                for s in [true, false] where !s || tokens[j].stem != nil {
+                    if k == first && j == last && s == stem { continue }
+                    if j == last && !s && stem { continue }  // it would end after the name
+                    let key = tokens[k..<j].flatMap(\.folded) + (s ? tokens[j].stem!.folded : tokens[j].folded)
+                    guard let entries = byKey[key] else { continue }
+                    let hanCount = tokens[k...j].filter(\.isHan).count
+                    guard hanCount == 0 || (hanCount == j - k + 1 && hanCount >= 2) else { continue }
+                    for e in entries where (e.row.form == .short || e.row.form == .abbr) && passes(e, tokens, k, j, stem: s, bytes, headline: headline) {
+                        if !concepts.contains(e.row.conceptID) { concepts.append(e.row.conceptID) }
+                    }
+                }
+                j += 1
+            }
+        }
+        return concepts
+    }
+
     /// The mentions of one line of a document whose earlier lines established
     /// `document`; adds what this line establishes.
     func mentions(inLine bytes: [UInt8], document: inout Document) -> [Result] {
         var tokens = tokenize(bytes)
-        markHeadline(&tokens)
+        let headline = markHeadline(&tokens, bytes)
         let covered = covered(tokens)
         var support: [String: Int] = [:]
         var namesakes: Set<String> = []
+        var namesakeAt: [String: Int] = [:]  // where each namesake was first met
         var found: [(first: Int, last: Int, stem: Bool, entries: [Entry])] = []
         var i = 0
         while i < tokens.count {
@@ -362,7 +413,7 @@ struct ReferenceMatcher {
                     guard let entries = byKey[key] else { continue }
                     let hanCount = tokens[i...j].filter(\.isHan).count
                     guard hanCount == 0 || (hanCount == j - i + 1 && hanCount >= 2) else { continue }
-                    let passing = entries.filter { passes($0, tokens, i, j, stem: stem, bytes) }
+                    let passing = entries.filter { passes($0, tokens, i, j, stem: stem, bytes, headline: headline) }
                     for e in passing where e.row.form == .context { support[e.row.conceptID, default: 0] += 1 }
                     options.append((j, stem, stem ? tokens[j].stem!.end : tokens[j].end, passing.filter { $0.row.form.isTerm },
                                     passing.contains { $0.row.form == .protected }))
@@ -373,10 +424,14 @@ struct ReferenceMatcher {
             var taken = false
             for option in options {
                 var terms = option.terms
-                if !terms.isEmpty && terms.allSatisfy({ $0.row.form == .short })
+                if !terms.isEmpty && terms.allSatisfy(\.standsAlone)
                     && !standsAlone(tokens, i, option.last, stem: option.stem, bytes, covered)
                 {
-                    namesakes.formUnion(terms.map(\.row.conceptID))  // rule 11
+                    // Rule 11; a namesake of a short form makes the later ones doubtful.
+                    if terms.allSatisfy({ $0.row.form == .short }) {
+                        for concept in terms.map(\.row.conceptID) where namesakeAt[concept] == nil { namesakeAt[concept] = i }
+                        namesakes.formUnion(terms.map(\.row.conceptID))
+                    }
                     terms = []
                 }
                 if !terms.isEmpty {
@@ -388,6 +443,12 @@ struct ReferenceMatcher {
                     }
                 } else if !option.protects {
                     continue
+                } else {
+                    // Rule 12: the bare forms a protected name holds are namesakes.
+                    for concept in bareFormsInside(tokens, i, option.last, stem: option.stem, bytes, headline: headline) where namesakeAt[concept] == nil {
+                        namesakeAt[concept] = i
+                        namesakes.insert(concept)
+                    }
                 }
                 // A mention, or a protected name (rule 12), which is none.
                 i = option.last + 1
@@ -398,7 +459,7 @@ struct ReferenceMatcher {
         }
         // Rule 11: bare short forms are no evidence where a namesake stands in the line.
         func isBareShort(_ match: (first: Int, last: Int, stem: Bool, entries: [Entry])) -> Bool {
-            match.entries.allSatisfy { $0.row.form == .short } && Set(match.entries.map(\.row.conceptID)).count == 1
+            match.entries.allSatisfy { $0.row.form == .short || $0.row.form == .abbr } && Set(match.entries.map(\.row.conceptID)).count == 1
                 && !match.entries.allSatisfy(\.row.needsIntroduction)
         }
         var bare: [String: Int] = [:]
@@ -426,7 +487,7 @@ struct ReferenceMatcher {
                     bestRow[e.row.conceptID] = e
                 }
             }
-            let shortForm = match.entries.allSatisfy { $0.row.form == .short }
+            let shortForm = match.entries.allSatisfy { $0.row.form == .short || $0.row.form == .abbr }  // a bare form
             // The paragraph's support for a concept, without its bare short forms where a
             // namesake stands in the line (rule 11).
             func paragraphSupport(_ concept: String) -> Int {
@@ -439,7 +500,8 @@ struct ReferenceMatcher {
             var waited = false
             concepts = concepts.filter { concept in
                 let intro = match.entries.filter({ $0.row.conceptID == concept }).allSatisfy(\.row.needsIntroduction)
-                guard intro || (shortForm && namesakes.contains(concept)) else { return true }
+                let afterNamesake = namesakeAt[concept].map { $0 < match.first } ?? false
+                guard intro || (shortForm && afterNamesake) else { return true }
                 if paragraphSupport(concept) > 0 { byParagraph.insert(concept); return true }
                 waited = true
                 if document.introduced.contains(concept) { byDocument.insert(concept); return true }
