@@ -11,12 +11,15 @@
 /// an edit distance that grows with its length (1 from 5 bytes, 2 from 9, 3 from 16);
 /// and it is dropped when it is already a spelling of the table, in any case, or mixes
 /// scripts within a word. A spelling that is only close (not the same key) must also
-/// not be much more frequent than the mentions of its concept (at most twice as
-/// frequent, plus two): variants are rarer than the names they vary, common words that
-/// happen to look like a name are not.
+/// not be a common word: not a word of the language (``CommonWords``: *Selasa*, Tuesday,
+/// is not a variant of the place *Sulasa*), and not a word the corpus itself writes in
+/// lower case in more than a tenth of its uses. How often the concept itself is
+/// mentioned does not matter: an archive whose house style writes *Shoigou* eighty
+/// times and *Shoigu* once is exactly the one that needs the proposal.
 ///
 /// Memory stays bounded on any corpus: only kept candidates are counted, and the memo of
-/// rejected spellings is emptied when it reaches `memoLimit` entries.
+/// rejected spellings and the counts of lower-case words are emptied when they reach
+/// `memoLimit` entries.
 public struct VariantSuggester: Sendable {
     private let matcher: Matcher
     private let index: TermKeyIndex
@@ -30,9 +33,9 @@ public struct VariantSuggester: Sendable {
         var seenInsideSentence: Bool
     }
     private var found: [String: Found] = [:]
-    /// Mentions of each concept in the corpus so far.
-    private var mentionsOfConcept: [String: Int] = [:]
     private var rejected: Set<String> = []
+    /// How often each word was seen in lower case, by a hash of its lower case.
+    private var lowercaseUses: [UInt64: Int] = [:]
     /// The most rejected spellings remembered at once.
     public static let memoLimit = 500_000
     /// The most words in a candidate.
@@ -59,9 +62,7 @@ public struct VariantSuggester: Sendable {
         bytesRead += line.count
         // Spellings inside or across a mention are parts of a known name (Petersburg in
         // Saint Petersburg), not variants of one; a mention itself is a candidate.
-        let found = matcher.mentions(inUTF8: line)
-        for mention in found { if let sense = mention.sense { mentionsOfConcept[sense.conceptID, default: 0] += 1 } }
-        let mentions = found.map(\.range)
+        let mentions = matcher.mentions(inUTF8: line).map(\.range)
         scratch.tokenize(line, keyMaker: matcher.keyMaker)
         let tokens = scratch.tokens
         var run: [Token] = []  // the current run of capitalised words
@@ -86,6 +87,10 @@ public struct VariantSuggester: Sendable {
             index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].flags.contains(.allCaps)
         }
         for (index, token) in tokens.enumerated() {
+            if token.kind == .word && token.flags.contains(.hasLower) && !token.flags.contains(.hasUpper) {
+                if lowercaseUses.count >= Self.memoLimit { lowercaseUses.removeAll(keepingCapacity: true) }
+                lowercaseUses[Self.hash(UnsafeBufferPointer(rebasing: line[Int(token.start)..<Int(token.end)])), default: 0] += 1
+            }
             if token.flags.contains(.allCaps) {
                 // An all-caps word counts alone (an abbreviation such as PKC), and not at
                 // all inside an all-caps passage (a headline), where capitals say nothing.
@@ -117,6 +122,25 @@ public struct VariantSuggester: Sendable {
             }
         }
         endRun()
+    }
+
+    /// FNV-1a of a word's bytes in ASCII lower case (the case of other letters is the
+    /// text's own: a lower-case use is already lower case).
+    private static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(asciiLower(byte))) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    /// Whether a one-word spelling is a common word: of the language, or of the corpus,
+    /// which writes it in lower case in more than a tenth of its uses.
+    private func isCommonWord(_ suggestion: Suggestion) -> Bool {
+        var surface = suggestion.surface
+        guard !surface.contains(" ") else { return false }
+        let lowered = surface.withUTF8 { Self.hash($0) }
+        if lowercaseUses[lowered, default: 0] * 10 > suggestion.count + lowercaseUses[lowered, default: 0] { return true }
+        let bytes = Array(surface.utf8)
+        return bytes.allSatisfy { $0 < 0x80 } && CommonWords.shipped.contains(bytes.map(asciiLower))
     }
 
     private static func isCapitalised(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
@@ -200,11 +224,8 @@ public struct VariantSuggester: Sendable {
             guard suggestion.count >= minimumCount else { return false }
             if suggestion.closeness == 1 { return true }
             // A spelling only like a term (not the same key) must be seen inside a
-            // sentence, and not much more often than the concept itself: a variant is
-            // rarer than the name it varies, while a common word (Selasa, Tuesday, near a
-            // place named Sulasa) is far more frequent.
-            let concept = mentionsOfConcept[suggestion.term.conceptID, default: 0]
-            return found.seenInsideSentence && suggestion.count <= 2 * concept + 2
+            // sentence, and not be a common word (see the type's documentation).
+            return found.seenInsideSentence && !isCommonWord(suggestion)
         }.map(\.suggestion)
         return Array(kept.sorted { a, b in
             a.score != b.score ? a.score > b.score : a.surface < b.surface

@@ -32,6 +32,23 @@ struct SuggestTests {
         #expect(found["Shoigo"]?.term.conceptID == "sergei-shoigu")
     }
 
+    @Test("An archive's house style is proposed however much more often it is written than the listed spelling")
+    func houseStyle() throws {
+        let corpus = Array(repeating: "Menteri Shoigou tiba di kota itu kemarin.", count: 80) + ["Kata Shoigu, pasukan siap."]
+        let found = try Self.suggestions(corpus.joined(separator: "\n"))
+        #expect(found["Shoigou"]?.term.conceptID == "sergei-shoigu")
+        #expect(found["Shoigou"]?.count == 80)
+    }
+
+    @Test("A spelling the corpus writes in lower case too is a common word, not a variant")
+    func lowercaseUse() throws {
+        let corpus = ["Harga Sulasi naik.", "Kata Sulasi tadi.", "ada sulasi di pasar", "beli sulasi lagi", "sulasi murah"]
+        let found = try Self.suggestions(corpus.joined(separator: "\n"))
+        #expect(found["Sulasi"] == nil)
+        let rare = try Self.suggestions(["Harga Sulasi naik.", "Kata Sulasi tadi."].joined(separator: "\n"))
+        #expect(rare["Sulasi"]?.term.conceptID == "sulasa")
+    }
+
     @Test("All-caps passages propose nothing; spellings that differ in case are one proposal")
     func capitals() throws {
         let found = try Self.suggestions("""
