@@ -11,7 +11,7 @@
 /// an edit distance that grows with its length (1 from 5 bytes, 2 from 9, 3 from 16);
 /// and it is dropped when it is already a spelling of the table, in any case, or mixes
 /// scripts within a word. A spelling that is only close (not the same key) must also
-/// not be a common word: not a word of the language (``CommonWords``: *Selasa*, Tuesday,
+/// not be a common word: not a word of the language (`CommonWords`: *Selasa*, Tuesday,
 /// is not a variant of the place *Sulasa*), and not a word the corpus itself writes in
 /// lower case in more than a tenth of its uses. How often the concept itself is
 /// mentioned does not matter: an archive whose house style writes *Shoigou* eighty

@@ -1,7 +1,7 @@
 /// What kind of thing a concept is, as a `kind` row of the table says
 /// (`hegemony<TAB>und<TAB>idea<TAB>kind`): shown by `lookup`, written in `jsonl` and in
 /// the exports, and the basis of choosing which kinds are mentions at all
-/// (``Matcher/init(table:variants:keyCache:excludingKinds:)``).
+/// (``Matcher/init(table:variants:keyCache:kinds:)``).
 public enum ConceptKind: String, Sendable, Hashable, CaseIterable {
     /// A person (*Wang Yi*).
     case person
