@@ -12,16 +12,7 @@ extension Matcher {
     ) {
         let tokens = workspace.line.tokens
         guard tokens.contains(where: { $0.flags.contains(.allCaps) && (headline || Int($0.start) < leadingEnd) }) else { return }
-        if headline {
-            // The headline's language, for its abbreviations that are also words (rule 6).
-            workspace.whole.tokenize(line, keyMaker: keyMaker)
-            workspace.wholeIsCurrent = true
-            var count = LanguageCount()
-            for token in workspace.whole.tokens where token.kind == .word {
-                count.add(markerTable.language(of: line, Int(token.start), Int(token.end)))
-            }
-            workspace.headlineLanguage = count.language ?? ""
-        }
+        workspace.isHeadline = headline
         var inContext: Set<Int32> = []
         if !headline {
             workspace.whole.tokenize(line, keyMaker: keyMaker)
@@ -59,14 +50,26 @@ extension Matcher {
     /// also a common word (*AS*, *as*; *ROK*, Indonesian *rok*) counts only where the
     /// headline's function words say the abbreviation's own language (or it has none).
     func headlineAllows(
-        _ entry: Entry, _ cased: ArraySlice<UInt8>, headline: String, _ tokens: [Token], _ first: Int,
+        _ entry: Entry, _ cased: ArraySlice<UInt8>, _ line: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int,
         _ candidate: ScanWorkspace.Candidate
     ) -> Bool {
         guard tokens[first...candidate.last].contains(where: { $0.flags.contains(.capsContext) }),
             CommonWords.shipped.contains(cased.map(asciiLower))
         else { return true }
         let language = table.rows[entry.row].language
-        return language == "und" || language == headline
+        return language == "und" || language == headlineLanguage(line)
+    }
+
+    /// The language a headline's function words say (`id`, `en`), or "" when they say
+    /// none. Asked rarely: for an abbreviation that is also a word, in a headline.
+    func headlineLanguage(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        var words = LineTokens()
+        words.tokenize(line, keyMaker: keyMaker)
+        var count = LanguageCount()
+        for token in words.tokens where token.kind == .word {
+            count.add(markerTable.language(of: line, Int(token.start), Int(token.end)))
+        }
+        return count.language ?? ""
     }
 
     /// Rule 5 for a term of several tokens with a capital: whether the surface has a
@@ -157,18 +160,18 @@ extension Matcher {
         return position == cased.endIndex
     }
 
-    /// Rules 4, 5 and 6 for one entry of a candidate; `headline` is the language of the
-    /// headline the candidate stands in (see `ScanWorkspace.headlineLanguage`).
+    /// Rules 4, 5 and 6 for one entry of a candidate; `headline` says whether the line
+    /// is a headline.
     func passes(
         _ entry: Entry, _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
-        _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8], headline: String? = nil
+        _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8], headline: Bool = false
     ) -> Bool {
         if entry.isAbbr {
             let cased = casedKey(ofEntry: entryIndex)
             guard surfaceCased(equals: cased, tokens, first, candidate, line, keys)
                 || (entry.alsoTitlecase && surfaceTitlecased(cased, tokens, first, candidate, line, keys))
             else { return false }
-            if let headline, !headlineAllows(entry, cased, headline: headline, tokens, first, candidate) { return false }
+            if headline && !headlineAllows(entry, cased, line, tokens, first, candidate) { return false }
             return inOwnScript(entryIndex, tokens, first, candidate, line)
         }
         if entry.capitalizedSingleWord {

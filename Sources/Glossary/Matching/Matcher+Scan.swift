@@ -18,7 +18,7 @@ extension Matcher {
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
         workspace.wholeIsCurrent = false
-        workspace.headlineLanguage = nil
+        workspace.isHeadline = false
         workspace.namesakes.removeAll(keepingCapacity: true)
         workspace.namesakeTokens.removeAll(keepingCapacity: true)
         var language = LanguageCount()

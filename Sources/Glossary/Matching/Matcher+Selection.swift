@@ -32,7 +32,7 @@ extension Matcher {
                 var protects = false, standAlone = true, onlyShort = true, onlyBare = true
                 for entryIndex in trie.accepted(candidate.node) {
                     let entry = entries[Int(entryIndex)]
-                    guard passes(entry, entryIndex, tokens, i, candidate, line, keys, headline: workspace.headlineLanguage) else { continue }
+                    guard passes(entry, entryIndex, tokens, i, candidate, line, keys, headline: workspace.isHeadline) else { continue }
                     switch entry.form {
                     case .context:
                         workspace.support[entry.concept, default: 0] += 1
@@ -106,7 +106,7 @@ extension Matcher {
             for entryIndex in trie.accepted(inner.node) {
                 let entry = entries[Int(entryIndex)]
                 guard entry.form == .short || entry.form == .abbr,
-                    passes(entry, entryIndex, tokens, inner.first, inner, line, keys, headline: workspace.headlineLanguage),
+                    passes(entry, entryIndex, tokens, inner.first, inner, line, keys, headline: workspace.isHeadline),
                     !workspace.namesakes.contains(entry.concept)
                 else { continue }
                 workspace.namesakes.append(entry.concept)
@@ -115,17 +115,25 @@ extension Matcher {
         }
     }
 
-    /// Marks the short-form mentions whose concept the paragraph names otherwise too: by
-    /// context words, or by mentions that are not bare short forms (rule 11).
-    func noteEvidence(_ workspace: inout ScanWorkspace) {
-        var bare: [Int32: Int] = [:]
+    /// Whether the paragraph names the concept of bare-form mention `index` otherwise too
+    /// (rule 11): by context words, or by mentions that are not bare forms. Asked right
+    /// after selection, before the paragraph's senses are narrowed.
+    func hasEvidence(_ index: Int, _ workspace: ScanWorkspace) -> Bool {
+        let concept = workspace.senses[workspace.found[index].senses.lowerBound].concept
+        var bare = 0
         for found in workspace.found where found.bare && found.senses.count == 1 {
             let sense = workspace.senses[found.senses.lowerBound]
-            if !sense.needsIntroduction { bare[sense.concept, default: 0] += 1 }
+            if sense.concept == concept && !sense.needsIntroduction { bare += 1 }
         }
+        return (workspace.support[concept] ?? 0) > bare
+    }
+
+    /// Keeps ``hasEvidence(_:_:)`` in each bare-form mention (`Found.evidenced`), for
+    /// ``resolve(_:document:alsoKnown:)``. No table of counts: a paragraph holds few
+    /// mentions, and this runs for most paragraphs.
+    func noteEvidence(_ workspace: inout ScanWorkspace) {
         for index in workspace.found.indices where workspace.found[index].bare && workspace.found[index].senses.count == 1 {
-            let concept = workspace.senses[workspace.found[index].senses.lowerBound].concept
-            workspace.found[index].evidenced = (workspace.support[concept] ?? 0) > (bare[concept] ?? 0)
+            workspace.found[index].evidenced = hasEvidence(index, workspace)
         }
     }
 
@@ -222,9 +230,11 @@ extension Matcher {
         var dropped = false
         for index in workspace.found.indices {
             var found = workspace.found[index]
-            if documentKnows && found.bare && !found.undecided && !found.evidenced && found.senses.count == 1 {
+            if documentKnows && found.bare && !found.undecided && found.senses.count == 1 {
                 let concept = workspace.senses[found.senses.lowerBound].concept
-                if known(DocumentContext.Fact.namesake(concept)) && !introduced(concept) {
+                if known(DocumentContext.Fact.namesake(concept)) && !introduced(concept)
+                    && !found.evidenced
+                {
                     workspace.found[index].senses = found.senses.lowerBound..<found.senses.lowerBound
                     dropped = true
                     continue

@@ -7,9 +7,8 @@ public struct ScanWorkspace: Sendable {
     /// whether it is of the paragraph being scanned.
     var whole = LineTokens()
     var wholeIsCurrent = false
-    /// In a headline: the language its function words say (`id`, `en`), or "" when they
-    /// say none (rule 6); nil elsewhere.
-    var headlineLanguage: String?
+    /// Whether the paragraph is a headline (rule 6).
+    var isHeadline = false
     var candidates: [Candidate] = []
     var active: [Walk] = []
     var support: [Int32: Int] = [:]
@@ -82,8 +81,8 @@ public struct ScanWorkspace: Sendable {
         /// that the document met (rules 11 and 12) takes it away, unless the concept was
         /// introduced.
         var bare = false
-        /// For a short form: whether the paragraph holds other evidence of its concept
-        /// (context words, mentions that are not bare short forms).
+        /// For a bare form: whether its paragraph holds other evidence of its concept
+        /// (`Matcher.hasEvidence`).
         var evidenced = false
     }
 }
