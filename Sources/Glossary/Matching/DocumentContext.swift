@@ -21,6 +21,8 @@ public struct DocumentContext: Sendable {
     private var bits: [UInt64] = []
     /// The words of `bits` that are not zero, so that a reset touches only them.
     private var used: [Int32] = []
+    /// Whether the document met a namesake of any concept (a fact that rule 11 asks about).
+    private(set) var hasNamesakes = false
     /// The function words of each language that the document's paragraphs held (for
     /// `--to auto`).
     var languageCount = LanguageCount()
@@ -35,6 +37,7 @@ public struct DocumentContext: Sendable {
     public mutating func reset() {
         for word in used { bits[Int(word)] = 0 }
         used.removeAll(keepingCapacity: true)
+        hasNamesakes = false
         languageCount = LanguageCount()
     }
 
@@ -62,6 +65,7 @@ public struct DocumentContext: Sendable {
         if word >= bits.count { bits += [UInt64](repeating: 0, count: word + 1 - bits.count) }
         if bits[word] == 0 { used.append(Int32(word)) }
         bits[word] |= 1 << UInt64(fact & 63)
+        if fact & 1 == 1 { hasNamesakes = true }
     }
 
     /// Adds facts that a paragraph established (``Fact``).
@@ -72,6 +76,7 @@ public struct DocumentContext: Sendable {
     /// Adds everything another part of the same document introduced.
     mutating func formUnion(_ other: DocumentContext) {
         languageCount.add(other.languageCount)
+        hasNamesakes = hasNamesakes || other.hasNamesakes
         if other.bits.count > bits.count { bits += [UInt64](repeating: 0, count: other.bits.count - bits.count) }
         for word in other.used {
             let index = Int(word)

@@ -16,6 +16,7 @@ extension Matcher {
         inParagraph line: UnsafeBufferPointer<UInt8>, offset: Int = 0, workspace: inout ScanWorkspace,
         document: inout DocumentContext
     ) -> [Mention] {
+        workspace.evidenceMatters = document.hasNamesakes
         scan(line, &workspace)
         resolve(&workspace, document: document)
         document.insert(facts: workspace.established)

@@ -12,7 +12,8 @@ extension Matcher {
     /// opens a sentence. A clitic after a short form is no word of its own.
     ///
     /// Most lines need no more than a look at the bytes around the mention; a line with
-    /// a capitalised word next to one is tokenized whole (once per paragraph).
+    /// a capitalised word next to one is tokenized around the mention (``window(around:_:_:)``),
+    /// never whole, so that a paragraph of megabytes costs no more memory than a short one.
     func standsAlone(
         _ line: UnsafeBufferPointer<UInt8>, first: Int, _ candidate: ScanWorkspace.Candidate,
         _ workspace: inout ScanWorkspace
@@ -23,53 +24,82 @@ extension Matcher {
         let lookAfter = !candidate.stem && Self.mayBeNameWord(after: end, line)
         if !lookBefore && !lookAfter { return true }
 
-        if !workspace.wholeIsCurrent {
-            workspace.whole.tokenize(line, keyMaker: keyMaker)
-            workspace.wholeIsCurrent = true
+        let window = Self.window(around: start, end, line)
+        if let part = workspace.wholeRange, part.lowerBound <= window.lowerBound, window.upperBound <= part.upperBound {
+            // The part already tokenized holds the window.
+        } else {
+            workspace.whole.tokenize(UnsafeBufferPointer(rebasing: line[window]), keyMaker: keyMaker)
+            workspace.wholeRange = window
         }
+        let base = workspace.wholeRange!.lowerBound
+        let part = UnsafeBufferPointer(rebasing: line[workspace.wholeRange!])
         let whole = workspace.whole.tokens
-        if lookBefore, let k = Self.tokenIndex(startingAt: start, whole), k > 0,
-            Self.joinedBySpaces(line, Int(whole[k - 1].end), start),
-            isNameWord(k - 1, step: -1, line, &workspace)
+        if lookBefore, let k = Self.tokenIndex(startingAt: start - base, whole), k > 0,
+            Self.joinedBySpaces(part, Int(whole[k - 1].end), start - base),
+            isNameWord(k - 1, step: -1, part, base: base, line, &workspace)
         {
             return false
         }
-        if lookAfter, let k = Self.tokenIndex(endingAt: end, whole), k + 1 < whole.count,
-            Self.joinedBySpaces(line, end, Int(whole[k + 1].start)),
-            isNameWord(k + 1, step: 1, line, &workspace)
+        if lookAfter, let k = Self.tokenIndex(endingAt: end - base, whole), k + 1 < whole.count,
+            Self.joinedBySpaces(part, end - base, Int(whole[k + 1].start)),
+            isNameWord(k + 1, step: 1, part, base: base, line, &workspace)
         {
             return false
         }
         return true
     }
 
-    /// Whether whole-line token `n` is a name word; `step` points away from the mention,
-    /// the way that hyphen-joined words extend it.
-    private func isNameWord(_ n: Int, step: Int, _ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) -> Bool {
+    /// The bytes that rule 11 reads around a mention at `start..<end`, cut at ASCII
+    /// spaces (which no token holds, so that each token in it is the token a whole-line
+    /// tokenization makes): on each side, the spaces next to the mention (no-break ones
+    /// too), then the next run of bytes without ASCII spaces (the neighbouring word, with
+    /// the words that hyphens join to it).
+    static func window(around start: Int, _ end: Int, _ line: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var a = start
+        while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }  // the mention's own run
+        while a > 0 && isASCIISpace(line[a - 1]) { a -= 1 }
+        while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }  // the word before, no-break spaces and all
+        var b = end
+        while b < line.count && !isASCIISpace(line[b]) { b += 1 }
+        while b < line.count && isASCIISpace(line[b]) { b += 1 }
+        while b < line.count && !isASCIISpace(line[b]) { b += 1 }
+        return a..<b
+    }
+
+    /// Whether token `n` of `part` (the tokenized bytes, which start at `base` in
+    /// `line`) is a name word; `step` points away from the mention, the way that
+    /// hyphen-joined words extend it.
+    private func isNameWord(
+        _ n: Int, step: Int, _ part: UnsafeBufferPointer<UInt8>, base: Int, _ line: UnsafeBufferPointer<UInt8>,
+        _ workspace: inout ScanWorkspace
+    ) -> Bool {
         let whole = workspace.whole.tokens
         let token = whole[n]
         guard token.kind == .word, token.flags.contains(.hasLower),
-            let (firstScalar, _) = decodeScalar(line, at: Int(token.start)), ScalarTraits(firstScalar).isUppercase
+            let (firstScalar, _) = decodeScalar(part, at: Int(token.start)), ScalarTraits(firstScalar).isUppercase
         else { return false }
-        if isCovered(start: token.start, workspace) { return false }
+        if isCovered(start: Int32(base) + token.start, workspace) { return false }
         let value = firstScalar.value
         // Not Latin: no word list tells a common word, so one that opens a sentence
         // (Министр Шойгу) is given the benefit of the doubt.
-        guard value < 0x250 || (0x1E00..<0x1F00).contains(value) else { return !Self.opensSentence(at: Int(token.start), line) }
+        guard value < 0x250 || (0x1E00..<0x1F00).contains(value) else {
+            return !Self.opensSentence(at: base + Int(token.start), line)
+        }
         // The word with the words that hyphens join to it, in text order.
         var parts = [n]
         var k = n
         while k + step >= 0 && k + step < whole.count {
             let (left, right) = step < 0 ? (whole[k + step], whole[k]) : (whole[k], whole[k + step])
-            guard whole[k + step].kind == .word, Self.joinedByHyphen(line, Int(left.end), Int(right.start)) else { break }
+            guard whole[k + step].kind == .word, Self.joinedByHyphen(part, Int(left.end), Int(right.start)) else { break }
             k += step
             parts.append(k)
         }
         if step < 0 { parts.reverse() }
         var word: [UInt8] = []
-        for (index, part) in parts.enumerated() {
+        for (index, piece) in parts.enumerated() {
             if index > 0 { word.append(0x2D) }
-            word += LineTokens.cased(whole[part], stem: false, line, workspace.whole.keys).map(asciiLower)
+            word += LineTokens.cased(whole[piece], stem: false, part, workspace.whole.keys).map(asciiLower)
         }
         return !CommonWords.shipped.contains(word)
     }

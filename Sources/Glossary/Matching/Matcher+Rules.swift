@@ -16,7 +16,7 @@ extension Matcher {
         var inContext: Set<Int32> = []
         if !headline {
             workspace.whole.tokenize(line, keyMaker: keyMaker)
-            workspace.wholeIsCurrent = true
+            workspace.wholeRange = 0..<line.count
             for token in workspace.whole.tokens where token.flags.contains(.capsContext) { inContext.insert(token.start) }
         }
         for index in workspace.line.tokens.indices where workspace.line.tokens[index].flags.contains(.allCaps) {

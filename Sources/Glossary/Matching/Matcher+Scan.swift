@@ -17,7 +17,7 @@ extension Matcher {
         workspace.support.removeAll(keepingCapacity: true)
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
-        workspace.wholeIsCurrent = false
+        workspace.wholeRange = nil
         workspace.isHeadline = false
         workspace.namesakes.removeAll(keepingCapacity: true)
         workspace.namesakeTokens.removeAll(keepingCapacity: true)

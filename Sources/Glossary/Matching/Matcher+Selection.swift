@@ -84,7 +84,7 @@ extension Matcher {
                 }
             }
         }
-        if sawBareForm { noteEvidence(&workspace) }
+        if sawBareForm && workspace.evidenceMatters { noteEvidence(&workspace) }
         if undecided { resolveByParagraph(&workspace) }
     }
 
@@ -226,11 +226,11 @@ extension Matcher {
         workspace.established.removeAll(keepingCapacity: true)
         func known(_ fact: Int32) -> Bool { document.holds(fact) || alsoKnown.contains(fact) }
         func introduced(_ concept: Int32) -> Bool { known(DocumentContext.Fact.introduced(concept)) }
-        let documentKnows = !document.isEmpty || !alsoKnown.isEmpty
+        let namesakesKnown = document.hasNamesakes || !alsoKnown.isEmpty
         var dropped = false
         for index in workspace.found.indices {
             var found = workspace.found[index]
-            if documentKnows && found.bare && !found.undecided && found.senses.count == 1 {
+            if namesakesKnown && found.bare && !found.undecided && found.senses.count == 1 {
                 let concept = workspace.senses[found.senses.lowerBound].concept
                 if known(DocumentContext.Fact.namesake(concept)) && !introduced(concept)
                     && !found.evidenced

@@ -2,13 +2,18 @@
 /// allocate per line.
 public struct ScanWorkspace: Sendable {
     var line = LineTokens()
-    /// A whole-line tokenization, for the rare line whose dateline matters (rule 6) or
-    /// whose short form has a capitalised neighbour (rule 11); `wholeIsCurrent` says
-    /// whether it is of the paragraph being scanned.
+    /// Every token of part of the paragraph: of all of it, for the rare line whose
+    /// dateline matters (rule 6), or of the words around a short form that has a
+    /// capitalised neighbour (rule 11). `wholeRange` is the part (the tokens' offsets
+    /// count from its start), nil when it is not of the paragraph being scanned.
     var whole = LineTokens()
-    var wholeIsCurrent = false
+    var wholeRange: Range<Int>?
     /// Whether the paragraph is a headline (rule 6).
     var isHeadline = false
+    /// Whether rule 11 may ask about the paragraph's evidence (`Found.evidenced`): false
+    /// only where the caller knows that its document met no namesake, the common case,
+    /// which spares most paragraphs that work.
+    var evidenceMatters = true
     var candidates: [Candidate] = []
     var active: [Walk] = []
     var support: [Int32: Int] = [:]

@@ -23,6 +23,11 @@ extension LineNormalizer {
         /// (`auto`).
         fileprivate var languageInSlice: LanguageCount
         fileprivate var ownLanguage: LanguageCount
+
+        /// The mentions (and senses) it holds, and the room its buffers have for them.
+        package var storage: (count: Int, capacity: Int) {
+            (found.count + senses.count, found.capacity + senses.capacity)
+        }
     }
 
     /// What a slice's normalizer learned about documents: the concepts its part of the
@@ -55,6 +60,8 @@ extension LineNormalizer {
             slice.began = true
             document.reset()
         }
+        // Before the slice's first document start, the document began in another slice.
+        workspace.evidenceMatters = !slice.began || document.hasNamesakes
         scan(line)
         document.languageCount.add(workspace.languageCount)
         if !slice.began && (workspace.dependsOnDocument || needsDocumentLanguage) {
@@ -67,14 +74,25 @@ extension LineNormalizer {
                     }
                 }
             }
-            return Deferred(found: workspace.found, senses: workspace.senses, knownInSlice: known, namesakes: workspace.namesakes,
-                            languageInSlice: document.languageCount, ownLanguage: workspace.languageCount)
+            // Copies of their own size: sharing the workspace's buffers would make its next
+            // scan allocate new ones as large as the largest paragraph's, per deferred one.
+            return Deferred(found: Self.copy(workspace.found), senses: Self.copy(workspace.senses), knownInSlice: known,
+                            namesakes: workspace.namesakes, languageInSlice: document.languageCount,
+                            ownLanguage: workspace.languageCount)
         }
         chooseLanguage(document: document.languageCount)
         matcher.resolve(&workspace, document: document)
         document.insert(facts: workspace.established)
         render(line, input: input, lineNumber: lineNumber, offset: offset, into: &out)
         return nil
+    }
+
+    /// A copy of `elements` in a buffer of its own, no larger than it needs.
+    private static func copy<Element>(_ elements: [Element]) -> [Element] {
+        var copy: [Element] = []
+        copy.reserveCapacity(elements.count)
+        copy.append(contentsOf: elements)
+        return copy
     }
 
     /// Ends a slice and gives what it learned about documents: for the reader, through

@@ -85,6 +85,7 @@ public struct LineNormalizer: Sendable {
     public mutating func process(
         _ line: UnsafeBufferPointer<UInt8>, input: String = "-", lineNumber: Int = 1, offset: Int = 0, into out: inout [UInt8]
     ) {
+        workspace.evidenceMatters = document.hasNamesakes
         scan(line)
         document.languageCount.add(workspace.languageCount)
         chooseLanguage(document: document.languageCount)

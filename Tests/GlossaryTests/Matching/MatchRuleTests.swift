@@ -1,4 +1,4 @@
-import Glossary
+@testable import Glossary
 import Testing
 
 /// The match rules of DESIGN.md, by their numbers there: one table per rule, each test
@@ -384,5 +384,15 @@ struct MatchRuleTests {
             #expect(String(decoding: utf8[mention.range], as: UTF8.self) == mention.surface)
         }
         #expect(fixture.mentions(in: text).count == 2)
+    }
+
+    @Test("Regression: rule 11 reads the words around a short form, not its whole paragraph (a paragraph of a megabyte took ten more)")
+    func nameWordsReadNearby() {
+        let filler = String(repeating: "kata demi kata ", count: 5_000)
+        let line = Array((filler + "pemain Wang Hao menang, " + filler + "kata Wang Yi.").utf8)
+        var workspace = ScanWorkspace()
+        let found = line.withUnsafeBufferPointer { fixture.mentions(inParagraph: $0, workspace: &workspace) }
+        #expect(found.map(\.surface) == ["Wang Yi"], "Wang Hao is someone else")
+        #expect(workspace.whole.tokens.count < 10)
     }
 }

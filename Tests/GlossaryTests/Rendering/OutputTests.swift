@@ -162,4 +162,25 @@ struct OutputTests {
         #expect(String(decoding: once, as: UTF8.self) == "Kata MOSKOW COVID \u{0}UN")
         #expect(fixture.render(once, format: .text, language: "en") == once)
     }
+
+    @Test("Regression: a deferred paragraph keeps buffers of its own size (memory grew by the largest paragraph's, per deferred one)")
+    func deferredParagraphIsCompact() {
+        var normalizer = LineNormalizer(matcher: fixture, format: .text, language: "en")
+        var out: [UInt8] = []
+        normalizer.beginSlice()
+        // A long paragraph with many mentions makes the workspace's buffers large.
+        var long = Array(String(repeating: "Sergey Shoygu dan Cina. ", count: 2_000).utf8)
+        let first = long.withUnsafeBufferPointer {
+            normalizer.processInSlice($0, startsDocument: false, input: "-", lineNumber: 1, offset: 0, into: &out)
+        }
+        #expect(first == nil, "full forms depend on no document")
+        // Li needs the document's introduction, which only the slice before may hold.
+        long = Array("Li berkata.".utf8)
+        let deferred = long.withUnsafeBufferPointer {
+            normalizer.processInSlice($0, startsDocument: false, input: "-", lineNumber: 2, offset: 0, into: &out)
+        }
+        let storage = deferred?.storage
+        #expect(storage?.count == 2)
+        #expect((storage?.capacity ?? .max) < 100)
+    }
 }
