@@ -49,20 +49,60 @@ extension Matcher {
         return true
     }
 
+    /// Whether the word right before a candidate, with only spaces between, is a
+    /// locative (``Locatives``): then a city's name is the place, whatever namesake the
+    /// document met (rule 11).
+    func followsLocative(
+        _ line: UnsafeBufferPointer<UInt8>, first: Int, _ candidate: ScanWorkspace.Candidate,
+        _ workspace: inout ScanWorkspace
+    ) -> Bool {
+        let start = Int(workspace.line.tokens[first].start)
+        guard start > 0 else { return false }
+        let window = Self.window(around: start, Int(workspace.line.tokens[candidate.last].end), line)
+        if let part = workspace.wholeRange, part.lowerBound <= window.lowerBound, window.upperBound <= part.upperBound {
+            // The part already tokenized holds the window.
+        } else {
+            workspace.whole.tokenize(UnsafeBufferPointer(rebasing: line[window]), keyMaker: keyMaker)
+            workspace.wholeRange = window
+        }
+        let base = workspace.wholeRange!.lowerBound
+        let part = UnsafeBufferPointer(rebasing: line[workspace.wholeRange!])
+        let whole = workspace.whole.tokens
+        guard let k = Self.tokenIndex(startingAt: start - base, whole), k > 0, whole[k - 1].kind == .word,
+            Self.joinedBySpaces(part, Int(whole[k - 1].end), start - base)
+        else { return false }
+        return Locatives.words.contains(Array(LineTokens.folded(whole[k - 1], stem: false, part, workspace.whole.keys)))
+    }
+
     /// The bytes that rule 11 reads around a mention at `start..<end`, cut at ASCII
     /// spaces (which no token holds, so that each token in it is the token a whole-line
-    /// tokenization makes): on each side, the spaces next to the mention (no-break ones
-    /// too), then the next run of bytes without ASCII spaces (the neighbouring word, with
-    /// the words that hyphens join to it).
+    /// tokenization makes): on each side, the mention's own run of bytes without ASCII
+    /// spaces, the spaces next to it (no-break ones too), then the next such run (the
+    /// neighbouring word, with the words that hyphens join to it).
     static func window(around start: Int, _ end: Int, _ line: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
         var a = start
-        while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }  // the mention's own run
-        while a > 0 && isASCIISpace(line[a - 1]) { a -= 1 }
-        while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }  // the word before, no-break spaces and all
+        while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }
+        while a > 0 {
+            let b = line[a - 1]
+            if isASCIISpace(b) {
+                a -= 1
+            } else if b == 0xA0 && a >= 2 && line[a - 2] == 0xC2 {
+                a -= 2
+            } else if b == 0xAF && a >= 3 && line[a - 2] == 0x80 && line[a - 3] == 0xE2 {
+                a -= 3
+            } else {
+                break
+            }
+        }
+        while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }
         var b = end
         while b < line.count && !isASCIISpace(line[b]) { b += 1 }
-        while b < line.count && isASCIISpace(line[b]) { b += 1 }
+        while b < line.count {
+            let length = spaceLength(line, at: b)
+            if length == 0 { break }
+            b += length
+        }
         while b < line.count && !isASCIISpace(line[b]) { b += 1 }
         return a..<b
     }

@@ -26,10 +26,11 @@ extension Matcher {
             for candidate in workspace.candidates[groupStart..<groupEnd] {
                 guard hanRuleAllows(tokens, i, candidate.last) else { continue }
                 let sensesStart = workspace.senses.count
-                // Whether rule 11 holds for every sense; whether all are short forms, whose
-                // namesakes make the concept's later bare forms doubtful; whether all are
-                // bare forms (short forms and abbreviations), which such a doubt concerns.
-                var protects = false, standAlone = true, onlyShort = true, onlyBare = true
+                // Whether rule 11 holds for every sense (short forms, a city's one-word
+                // name), whose namesakes make the concept's later bare forms doubtful;
+                // whether all are bare forms (short forms, abbreviations, a city's one-word
+                // name), which such a doubt concerns.
+                var protects = false, standAlone = true, onlyBare = true, cityName = false
                 for entryIndex in trie.accepted(candidate.node) {
                     let entry = entries[Int(entryIndex)]
                     guard passes(entry, entryIndex, tokens, i, candidate, line, keys, headline: workspace.isHeadline) else { continue }
@@ -43,14 +44,15 @@ extension Matcher {
                     case .full, .short, .abbr:
                         guard !found else { continue }
                         if !entry.standsAlone { standAlone = false }
-                        if entry.form != .short { onlyShort = false }
-                        if entry.form == .full { onlyBare = false }
+                        if entry.form == .full {
+                            if entry.standsAlone { cityName = true } else { onlyBare = false }
+                        }
                         addBest(entry.concept, entryIndex, &workspace.senses, from: sensesStart, tokens, i, candidate, line, keys)
                     }
                 }
                 if !found && workspace.senses.count > sensesStart && standAlone && !standsAlone(line, first: i, candidate, &workspace) {
                     // Rule 11: a namesake, who makes the concept's later bare short forms doubtful.
-                    for sense in workspace.senses[sensesStart...] where onlyShort && !workspace.namesakes.contains(sense.concept) {
+                    for sense in workspace.senses[sensesStart...] where !workspace.namesakes.contains(sense.concept) {
                         workspace.namesakes.append(sense.concept)
                         workspace.namesakeTokens.append(i)
                     }
@@ -73,6 +75,8 @@ extension Matcher {
                         workspace.support[workspace.senses[sensesStart].concept, default: 0] += 1
                     }
                     if senses.count > 1 || workspace.senses[sensesStart].needsIntroduction { undecided = true }
+                    // A city's name after a locative (*di Washington*) is no bare form.
+                    if onlyBare && cityName && followsLocative(line, first: i, candidate, &workspace) { onlyBare = false }
                     var mixed = false
                     for k in i...candidate.last where tokens[k].flags.contains(.mixedScript) { mixed = true }
                     workspace.found.append(.init(
@@ -88,9 +92,10 @@ extension Matcher {
         if undecided { resolveByParagraph(&workspace) }
     }
 
-    /// Rule 12: the abbreviations and short forms that a protected name holds (*AS* in
-    /// *berinisial AS*, *Kartu AS*) are namesakes of their concepts, like rule 11's: the
-    /// concept's later bare forms in the paragraph and the document need an introduction.
+    /// Rule 12: the abbreviations, short forms and cities' one-word names that a
+    /// protected name holds (*AS* in *berinisial AS*, *Washington* in *Denzel
+    /// Washington*) are namesakes of their concepts, like rule 11's: the concept's later
+    /// bare forms in the paragraph and the document need an introduction.
     func noteBareFormsInside(
         _ name: ScanWorkspace.Candidate, from groupStart: Int, _ tokens: [Token], _ line: UnsafeBufferPointer<UInt8>,
         _ keys: [UInt8], _ workspace: inout ScanWorkspace
@@ -105,7 +110,7 @@ extension Matcher {
             else { continue }
             for entryIndex in trie.accepted(inner.node) {
                 let entry = entries[Int(entryIndex)]
-                guard entry.form == .short || entry.form == .abbr,
+                guard entry.form == .short || entry.form == .abbr || (entry.form == .full && entry.standsAlone),
                     passes(entry, entryIndex, tokens, inner.first, inner, line, keys, headline: workspace.isHeadline),
                     !workspace.namesakes.contains(entry.concept)
                 else { continue }

@@ -287,6 +287,10 @@ struct MatchRuleTests {
         ("Rusia Shoigu dan Tiongkok Wang", [("Rusia", "russia"), ("Shoigu", "sergei-shoigu"), ("Tiongkok", "china"), ("Wang", "wang-yi")]),
         ("Biden, Hunter dan Wang", [("Biden", "joe-biden"), ("Wang", "wang-yi")]),
         ("Wang-lah yang datang", [("Wang", "wang-yi")]),
+        // Regression: spaces mixed with no-break ones still join (the window read for
+        // rule 11 ended at the no-break space).
+        ("Hunter \u{202F} Biden tiba.", []),
+        ("Pemain Wang \u{00A0} Hao menang.", []),
         ("Сказал Даниил Шойгу.", []),
         ("Biden pulang, kata Hunter Biden.", [("Biden", "joe-biden")]),
         ("Hunter Biden tiba, lalu Biden pulang.", []),
@@ -295,6 +299,16 @@ struct MatchRuleTests {
         ("Hunter Biden tiba.\nBiden pulang.", []),
         ("Joe Biden tiba.\nHunter Biden menyusul.\nBiden pulang.", [("Joe Biden", "joe-biden"), ("Biden", "joe-biden")]),
         ("Hunter Biden tiba.\nJoe Biden dan Biden pulang.", [("Joe Biden", "joe-biden"), ("Biden", "joe-biden")]),
+        // A city's namesake makes its later bare name doubtful, unless a locative stands
+        // right before it (di, ke, dari, kota; in, at, to, from, city).
+        ("Klub Spartak Moskow menang.\nMoskow menolak hasil itu.", []),
+        ("Klub Spartak Moskow menang, Moskow menolak.", []),
+        ("Klub Spartak Moskow menang.\nLaga berikutnya di Moskow.", [("Moskow", "moscow")]),
+        ("Klub Spartak Moskow menang.\nMereka pulang ke  Moskow.", [("Moskow", "moscow")]),
+        ("Spartak Moscow won.\nMoscow protested.", []),
+        ("Spartak Moscow won.\nThe fans stayed in Moscow.", [("Moscow", "moscow")]),
+        ("Spartak Moscow won.\nThe fans stayed in-Moscow.", []),
+        ("Moskow menolak.\nKlub Spartak Moskow menang.\nMoskow menolak lagi.", [("Moskow", "moscow"), ("Moskow", "moscow")]),
     ]
 
     @Test("Rule 11: a short form joined to another name is part of that name", arguments: standingAlone)
@@ -323,6 +337,11 @@ struct MatchRuleTests {
         ("Pria berinisial AS ditangkap; AS mengaku.", []),
         ("AS mengecam, lalu polisi menangkap pria berinisial AS.", [("AS", "united-states")]),
         ("Amerika Serikat mengecam.\nPolisi menangkap pria berinisial AS.\nAS mengaku.", [("Amerika Serikat", "united-states"), ("AS", "united-states")]),
+        // A city's one-word name inside a protected name: the later bare name needs an
+        // introduction or a locative.
+        ("Lokomotiv Moscow won.\nMoscow protested.", []),
+        ("Lokomotiv Moscow won.\nThe fans stayed in Moscow.", [("Moscow", "moscow")]),
+        ("Moscow protested.\nLokomotiv Moscow won.\nMoscow protested again.", [("Moscow", "moscow"), ("Moscow", "moscow")]),
     ]
 
     @Test("Rule 12: an abbreviation inside a protected name makes the later ones need an introduction", arguments: protectedNamesakes)

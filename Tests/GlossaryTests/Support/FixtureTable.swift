@@ -31,6 +31,7 @@ let fixtureTSV = """
     japanese-language\tid\tbahasa Jepang\tprotected\t\ta language, not the country
     bank-of-china\ten\tBank of China\tprotected\t\ta bank, not the country
     suspect-initials\tid\tberinisial AS\tprotected\t\tinitials, not the United States
+    lokomotiv-moscow\ten\tLokomotiv Moscow\tprotected\t\ta football club, not the city
     asean\ten\tAssociation of Southeast Asian Nations\tfull\tpref\t
     asean\tid\tPerhimpunan Bangsa-Bangsa Asia Tenggara\tfull\tpref\t
     asean\ten\tASEAN\tabbr\tpref+titlecase\t

@@ -36,6 +36,8 @@ enum RandomText {
         "Biden", "Biden", "Joe", "Hunter", "Ben", "Hao", "Min", "jae", "Presiden", "President", "Mr", "Menlu", "Senin",
         "Namun", "Bank", "Jepang", "bahasa", "Japan", "Asean", "ASEAN", "asean", "Ａｓｅａｎ", "\u{0410}S", "\u{00DC}S",
         "Perang", "Dingin", "dingin", "Cold", "War", "Beijing", "Министр", "membayar", "pembayaran", "bayar", "hegemoni", "Hegemoni", "berinisial",
+        // Rule 11 for a city: a namesake (Spartak Moskow), then locatives before the name.
+        "Spartak", "Spartak", "Lokomotiv", "Moscow", "ke", "Di", "in", "from", "Kota", "dari",
     ]
     static let han: [String] = ["王", "毅", "中", "国", "习", "近", "平", "西", "说", "習", "背", "景", "北", "京"]
     static let separators: [[UInt8]] = [

@@ -366,9 +366,9 @@ struct ReferenceMatcher {
         return true
     }
 
-    /// The concepts of the abbreviations and short forms inside a protected name at
-    /// tokens first...last: runs of its tokens, other than the whole name, whose key is
-    /// such a row's and whose case passes.
+    /// The concepts of the abbreviations, short forms and cities' one-word names inside a
+    /// protected name at tokens first...last: runs of its tokens, other than the whole
+    /// name, whose key is such a row's and whose case passes.
     func bareFormsInside(_ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8], headline: String?) -> [String] {
         var concepts: [String] = []
         for k in first...last where !tokens[k].isPunct {
@@ -381,7 +381,9 @@ struct ReferenceMatcher {
                     guard let entries = byKey[key] else { continue }
                     let hanCount = tokens[k...j].filter(\.isHan).count
                     guard hanCount == 0 || (hanCount == j - k + 1 && hanCount >= 2) else { continue }
-                    for e in entries where (e.row.form == .short || e.row.form == .abbr) && passes(e, tokens, k, j, stem: s, bytes, headline: headline) {
+                    for e in entries where (e.row.form == .short || e.row.form == .abbr || (e.row.form == .full && e.standsAlone))
+                        && passes(e, tokens, k, j, stem: s, bytes, headline: headline)
+                    {
                         if !concepts.contains(e.row.conceptID) { concepts.append(e.row.conceptID) }
                     }
                 }
@@ -400,7 +402,19 @@ struct ReferenceMatcher {
         var support: [String: Int] = [:]
         var namesakes: Set<String> = []
         var namesakeAt: [String: Int] = [:]  // where each namesake was first met
-        var found: [(first: Int, last: Int, stem: Bool, entries: [Entry])] = []
+        var found: [(first: Int, last: Int, stem: Bool, entries: [Entry], bare: Bool)] = []
+        // A bare form: through short forms, abbreviations and cities' one-word names only,
+        // and a city's name not right after a locative (rule 11).
+        func isBare(_ terms: [Entry], _ first: Int) -> Bool {
+            guard terms.allSatisfy({ $0.row.form == .short || $0.row.form == .abbr || ($0.row.form == .full && $0.standsAlone) })
+            else { return false }
+            guard terms.contains(where: { $0.row.form == .full }) else { return true }
+            let locative = first > 0 && tokens[first - 1].isWord && !tokens[first].hardBefore
+                && !tokens[first].gap.isEmpty
+                && String(decoding: tokens[first].gap, as: UTF8.self).unicodeScalars.allSatisfy { [" ", "\t", "\u{A0}", "\u{202F}"].contains($0) }
+                && Locatives.words.contains(tokens[first - 1].folded)
+            return !locative
+        }
         var i = 0
         while i < tokens.count {
             guard !tokens[i].isPunct else { i += 1; continue }
@@ -427,15 +441,14 @@ struct ReferenceMatcher {
                 if !terms.isEmpty && terms.allSatisfy(\.standsAlone)
                     && !standsAlone(tokens, i, option.last, stem: option.stem, bytes, covered)
                 {
-                    // Rule 11; a namesake of a short form makes the later ones doubtful.
-                    if terms.allSatisfy({ $0.row.form == .short }) {
-                        for concept in terms.map(\.row.conceptID) where namesakeAt[concept] == nil { namesakeAt[concept] = i }
-                        namesakes.formUnion(terms.map(\.row.conceptID))
-                    }
+                    // Rule 11; a namesake (of a short form, of a city's name) makes the
+                    // later bare forms doubtful.
+                    for concept in terms.map(\.row.conceptID) where namesakeAt[concept] == nil { namesakeAt[concept] = i }
+                    namesakes.formUnion(terms.map(\.row.conceptID))
                     terms = []
                 }
                 if !terms.isEmpty {
-                    found.append((i, option.last, option.stem, terms))
+                    found.append((i, option.last, option.stem, terms, isBare(terms, i)))
                     let concepts = Set(terms.map(\.row.conceptID))
                     // Rule 10: a mention that needs an introduction is no evidence itself.
                     if concepts.count == 1 && !terms.allSatisfy(\.row.needsIntroduction) {
@@ -458,8 +471,8 @@ struct ReferenceMatcher {
             if !taken { i += 1 }
         }
         // Rule 11: bare short forms are no evidence where a namesake stands in the line.
-        func isBareShort(_ match: (first: Int, last: Int, stem: Bool, entries: [Entry])) -> Bool {
-            match.entries.allSatisfy { $0.row.form == .short || $0.row.form == .abbr } && Set(match.entries.map(\.row.conceptID)).count == 1
+        func isBareShort(_ match: (first: Int, last: Int, stem: Bool, entries: [Entry], bare: Bool)) -> Bool {
+            match.bare && Set(match.entries.map(\.row.conceptID)).count == 1
                 && !match.entries.allSatisfy(\.row.needsIntroduction)
         }
         var bare: [String: Int] = [:]
@@ -487,7 +500,7 @@ struct ReferenceMatcher {
                     bestRow[e.row.conceptID] = e
                 }
             }
-            let shortForm = match.entries.allSatisfy { $0.row.form == .short || $0.row.form == .abbr }  // a bare form
+            let shortForm = match.bare
             // The paragraph's support for a concept, without its bare short forms where a
             // namesake stands in the line (rule 11).
             func paragraphSupport(_ concept: String) -> Int {
