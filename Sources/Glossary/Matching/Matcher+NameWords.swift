@@ -49,16 +49,28 @@ extension Matcher {
         return true
     }
 
-    /// Whether the word right before a candidate, with only spaces between, is a
+    /// Whether the word right before tokens `first...last`, with only spaces between, is a
     /// locative (``Locatives``): then a city's name is the place, whatever namesake the
     /// document met (rule 11).
-    func followsLocative(
-        _ line: UnsafeBufferPointer<UInt8>, first: Int, _ candidate: ScanWorkspace.Candidate,
-        _ workspace: inout ScanWorkspace
-    ) -> Bool {
+    func followsLocative(_ line: UnsafeBufferPointer<UInt8>, first: Int, last: Int, _ workspace: inout ScanWorkspace) -> Bool {
         let start = Int(workspace.line.tokens[first].start)
         guard start > 0 else { return false }
-        let window = Self.window(around: start, Int(workspace.line.tokens[candidate.last].end), line)
+        // Most often the word before is plain ASCII letters that the variant rules leave
+        // as they are, after one ASCII space, at the line start or after another: its
+        // key is its lower case. Anything else is tokenized.
+        if line[start - 1] == 0x20 {
+            let classes = byteClasses.pointer
+            var p = start - 1
+            while p > 0 && classes[Int(line[p - 1])] & (ByteClasses.upper | ByteClasses.lower) != 0
+                && classes[Int(line[p - 1])] & ByteClasses.sensitive == 0
+            {
+                p -= 1
+            }
+            if p < start - 1 && (p == 0 || line[p - 1] == 0x20) {
+                return Locatives.words.contains(line[p..<(start - 1)].map(asciiLower))
+            }
+        }
+        let window = Self.window(around: start, Int(workspace.line.tokens[last].end), line)
         if let part = workspace.wholeRange, part.lowerBound <= window.lowerBound, window.upperBound <= part.upperBound {
             // The part already tokenized holds the window.
         } else {

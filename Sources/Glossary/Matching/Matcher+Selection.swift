@@ -9,7 +9,7 @@ extension Matcher {
     func select(_ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace) {
         let tokens = workspace.line.tokens
         let keys = workspace.line.keys
-        var undecided = false, sawBareForm = false
+        var undecided = false, sawBareForm = false, sawCityName = false
         var free = 0
         var groupStart = 0
         while groupStart < workspace.candidates.count {
@@ -75,17 +75,24 @@ extension Matcher {
                         workspace.support[workspace.senses[sensesStart].concept, default: 0] += 1
                     }
                     if senses.count > 1 || workspace.senses[sensesStart].needsIntroduction { undecided = true }
-                    // A city's name after a locative (*di Washington*) is no bare form.
-                    if onlyBare && cityName && followsLocative(line, first: i, candidate, &workspace) { onlyBare = false }
+                    if onlyBare && cityName { sawCityName = true }
                     var mixed = false
                     for k in i...candidate.last where tokens[k].flags.contains(.mixedScript) { mixed = true }
                     workspace.found.append(.init(
                         first: i, last: candidate.last, stem: candidate.stem, start: Int(tokens[i].start),
                         end: Int(candidate.stem ? last.stemEnd : last.end), senses: senses,
-                        resolution: .unique, mixedScript: mixed, bare: onlyBare))
+                        resolution: .unique, mixedScript: mixed, bare: onlyBare, cityName: onlyBare && cityName))
                     if onlyBare { sawBareForm = true }
                     free = candidate.last + 1
                 }
+            }
+        }
+        // A city's name after a locative (*di Washington*) is no bare form; asked only
+        // where a namesake may make it doubtful, since a bare form matters only there.
+        if sawCityName && (workspace.evidenceMatters || !workspace.namesakes.isEmpty) {
+            for index in workspace.found.indices where workspace.found[index].cityName {
+                let found = workspace.found[index]
+                if followsLocative(line, first: found.first, last: found.last, &workspace) { workspace.found[index].bare = false }
             }
         }
         if sawBareForm && workspace.evidenceMatters { noteEvidence(&workspace) }

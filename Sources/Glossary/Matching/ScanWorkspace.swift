@@ -82,10 +82,14 @@ public struct ScanWorkspace: Sendable {
         var mixedScript: Bool
         /// The paragraph left it to the document (rules 9 and 10).
         var undecided = false
-        /// Found through bare forms only (short forms and abbreviations): a namesake
+        /// Found through bare forms only (short forms, abbreviations, a city's one-word
+        /// name not right after a locative): a namesake
         /// that the document met (rules 11 and 12) takes it away, unless the concept was
         /// introduced.
         var bare = false
+        /// Through a city's one-word name: a bare form unless a locative stands right
+        /// before it, which `select` settles only where a namesake may ask.
+        var cityName = false
         /// For a bare form: whether its paragraph holds other evidence of its concept
         /// (`Matcher.hasEvidence`).
         var evidenced = false
