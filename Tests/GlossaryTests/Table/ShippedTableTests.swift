@@ -20,6 +20,17 @@ struct ShippedTableTests {
         #expect(found(sentence, in: Self.matcher) == [Pair("Tiongkok", "china"), Pair("hegemoni", "hegemony"), Pair("dunia multipolar", "multipolar-world")])
     }
 
+    @Test("gives +titlecase only to acronyms read as words (Asean), never to initialisms read letter by letter (PBB, AS)")
+    func pressCasing() {
+        let titlecased = Self.matcher.table.rows.filter(\.alsoTitlecase).map(\.term)
+        #expect(!titlecased.isEmpty)
+        for term in titlecased {
+            // An acronym read as a word has four letters or more and a vowel after its first.
+            #expect(term.count >= 4 && term.dropFirst().contains(where: { "AEIOU".contains($0) }), "\(term)")
+        }
+        #expect(Set(titlecased).isDisjoint(with: ["PBB", "AS", "UE", "PKT", "RI", "US", "UN", "EU", "UNSC", "RRT", "PRC"]))
+    }
+
     @Test("loads, with at least 60 concepts, each with preferred full terms in en and id")
     func loads() {
         let table = Self.matcher.table
