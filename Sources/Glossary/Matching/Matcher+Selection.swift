@@ -51,7 +51,7 @@ extension Matcher {
                     }
                 }
                 if !found && workspace.senses.count > sensesStart && standAlone && !standsAlone(line, first: i, candidate, &workspace) {
-                    // Rule 11: a namesake, who makes the concept's later bare short forms doubtful.
+                    // Rule 11: a namesake, who makes the concept's later bare forms doubtful.
                     for sense in workspace.senses[sensesStart...] where !workspace.namesakes.contains(sense.concept) {
                         workspace.namesakes.append(sense.concept)
                         workspace.namesakeTokens.append(i)
@@ -141,8 +141,9 @@ extension Matcher {
     }
 
     /// Keeps ``hasEvidence(_:_:)`` in each bare-form mention (`Found.evidenced`), for
-    /// ``resolve(_:document:alsoKnown:)``. No table of counts: a paragraph holds few
-    /// mentions, and this runs for most paragraphs.
+    /// ``resolve(_:document:alsoKnown:)``, where the document met a namesake (see
+    /// `ScanWorkspace.evidenceMatters`). No table of counts: a paragraph holds few
+    /// mentions.
     func noteEvidence(_ workspace: inout ScanWorkspace) {
         for index in workspace.found.indices where workspace.found[index].bare && workspace.found[index].senses.count == 1 {
             workspace.found[index].evidenced = hasEvidence(index, workspace)
