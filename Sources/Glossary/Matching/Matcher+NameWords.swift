@@ -24,22 +24,14 @@ extension Matcher {
         let lookAfter = !candidate.stem && Self.mayBeNameWord(after: end, line)
         if !lookBefore && !lookAfter { return true }
 
-        let window = Self.window(around: start, end, line)
-        if let part = workspace.wholeRange, part.lowerBound <= window.lowerBound, window.upperBound <= part.upperBound {
-            // The part already tokenized holds the window.
-        } else {
-            workspace.whole.tokenize(UnsafeBufferPointer(rebasing: line[window]), keyMaker: keyMaker)
-            workspace.wholeRange = window
-        }
+        let part = tokenizeAround(start, end, line, &workspace)
         let base = workspace.wholeRange!.lowerBound
-        let part = UnsafeBufferPointer(rebasing: line[workspace.wholeRange!])
-        let whole = workspace.whole.tokens
-        if lookBefore, let k = Self.tokenIndex(startingAt: start - base, whole), k > 0,
-            Self.joinedBySpaces(part, Int(whole[k - 1].end), start - base),
-            isNameWord(k - 1, step: -1, part, base: base, line, &workspace)
+        if lookBefore, let k = Self.wordBefore(start - base, part, workspace.whole.tokens),
+            isNameWord(k, step: -1, part, base: base, line, &workspace)
         {
             return false
         }
+        let whole = workspace.whole.tokens
         if lookAfter, let k = Self.tokenIndex(endingAt: end - base, whole), k + 1 < whole.count,
             Self.joinedBySpaces(part, end - base, Int(whole[k + 1].start)),
             isNameWord(k + 1, step: 1, part, base: base, line, &workspace)
@@ -70,20 +62,33 @@ extension Matcher {
                 return Locatives.words.contains(line[p..<(start - 1)].map(asciiLower))
             }
         }
-        let window = Self.window(around: start, Int(workspace.line.tokens[last].end), line)
+        let part = tokenizeAround(start, Int(workspace.line.tokens[last].end), line, &workspace)
+        let whole = workspace.whole.tokens
+        guard let k = Self.wordBefore(start - workspace.wholeRange!.lowerBound, part, whole), whole[k].kind == .word else { return false }
+        return Locatives.words.contains(Array(LineTokens.folded(whole[k], stem: false, part, workspace.whole.keys)))
+    }
+
+    /// Tokenizes the words around `start..<end` (``window(around:_:_:)``) into
+    /// `workspace.whole`, unless the part of the paragraph it holds already covers them,
+    /// and returns that part; `workspace.wholeRange` says where it lies in `line`.
+    private func tokenizeAround(
+        _ start: Int, _ end: Int, _ line: UnsafeBufferPointer<UInt8>, _ workspace: inout ScanWorkspace
+    ) -> UnsafeBufferPointer<UInt8> {
+        let window = Self.window(around: start, end, line)
         if let part = workspace.wholeRange, part.lowerBound <= window.lowerBound, window.upperBound <= part.upperBound {
             // The part already tokenized holds the window.
         } else {
             workspace.whole.tokenize(UnsafeBufferPointer(rebasing: line[window]), keyMaker: keyMaker)
             workspace.wholeRange = window
         }
-        let base = workspace.wholeRange!.lowerBound
-        let part = UnsafeBufferPointer(rebasing: line[workspace.wholeRange!])
-        let whole = workspace.whole.tokens
-        guard let k = Self.tokenIndex(startingAt: start - base, whole), k > 0, whole[k - 1].kind == .word,
-            Self.joinedBySpaces(part, Int(whole[k - 1].end), start - base)
-        else { return false }
-        return Locatives.words.contains(Array(LineTokens.folded(whole[k - 1], stem: false, part, workspace.whole.keys)))
+        return UnsafeBufferPointer(rebasing: line[workspace.wholeRange!])
+    }
+
+    /// The index of the token right before the one that starts at `offset` in `part`,
+    /// when only spaces lie between them.
+    static func wordBefore(_ offset: Int, _ part: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> Int? {
+        guard let k = tokenIndex(startingAt: offset, tokens), k > 0, joinedBySpaces(part, Int(tokens[k - 1].end), offset) else { return nil }
+        return k - 1
     }
 
     /// The bytes that rule 11 reads around a mention at `start..<end`, cut at ASCII
