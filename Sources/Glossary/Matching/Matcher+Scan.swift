@@ -21,6 +21,7 @@ extension Matcher {
         workspace.isHeadline = false
         workspace.namesakes.removeAll(keepingCapacity: true)
         workspace.namesakeTokens.removeAll(keepingCapacity: true)
+        workspace.namesakeEnds.removeAll(keepingCapacity: true)
         var language = LanguageCount()
         var countsLanguage = workspace.countsLanguage
 

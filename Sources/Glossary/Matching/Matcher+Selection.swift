@@ -52,9 +52,10 @@ extension Matcher {
                 }
                 if !found && workspace.senses.count > sensesStart && standAlone && !standsAlone(line, first: i, candidate, &workspace) {
                     // Rule 11: a namesake, who makes the concept's later bare forms doubtful.
-                    for sense in workspace.senses[sensesStart...] where !workspace.namesakes.contains(sense.concept) {
+                    for sense in workspace.senses[sensesStart...] {
                         workspace.namesakes.append(sense.concept)
                         workspace.namesakeTokens.append(i)
+                        workspace.namesakeEnds.append(candidate.last)
                     }
                     workspace.senses.removeSubrange(sensesStart...)
                     undecided = true
@@ -87,6 +88,7 @@ extension Matcher {
                 }
             }
         }
+        if !workspace.namesakes.isEmpty { settleNamesakes(&workspace) }
         // A city's name after a locative (*di Washington*) is no bare form; asked only
         // where a namesake may make it doubtful, since a bare form matters only there.
         if sawCityName && (workspace.evidenceMatters || !workspace.namesakes.isEmpty) {
@@ -118,13 +120,34 @@ extension Matcher {
             for entryIndex in trie.accepted(inner.node) {
                 let entry = entries[Int(entryIndex)]
                 guard entry.form == .short || entry.form == .abbr || (entry.form == .full && entry.standsAlone),
-                    passes(entry, entryIndex, tokens, inner.first, inner, line, keys, headline: workspace.isHeadline),
-                    !workspace.namesakes.contains(entry.concept)
+                    passes(entry, entryIndex, tokens, inner.first, inner, line, keys, headline: workspace.isHeadline)
                 else { continue }
                 workspace.namesakes.append(entry.concept)
                 workspace.namesakeTokens.append(name.first)
+                workspace.namesakeEnds.append(name.last)
             }
         }
+    }
+
+    /// Rules 11 and 12: a namesake whose name shares a token with a mention is none
+    /// (in *Uy Shoyg U S*, the *U* that makes *Shoyg U* someone's name belongs to the
+    /// mention *U S*), so that rewriting the mention cannot change what the paragraph
+    /// met; of the others, each concept keeps its first.
+    func settleNamesakes(_ workspace: inout ScanWorkspace) {
+        var kept = 0
+        for n in workspace.namesakes.indices {
+            let concept = workspace.namesakes[n], first = workspace.namesakeTokens[n], last = workspace.namesakeEnds[n]
+            guard !workspace.found.contains(where: { $0.first <= last && first <= $0.last }),
+                !workspace.namesakes[..<kept].contains(concept)
+            else { continue }
+            workspace.namesakes[kept] = concept
+            workspace.namesakeTokens[kept] = first
+            workspace.namesakeEnds[kept] = last
+            kept += 1
+        }
+        workspace.namesakes.removeSubrange(kept...)
+        workspace.namesakeTokens.removeSubrange(kept...)
+        workspace.namesakeEnds.removeSubrange(kept...)
     }
 
     /// Whether the paragraph names the concept of bare-form mention `index` otherwise too

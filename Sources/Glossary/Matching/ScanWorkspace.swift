@@ -29,6 +29,8 @@ public struct ScanWorkspace: Sendable {
     var namesakes: [Int32] = []
     /// Where each of `namesakes` was first met: the token the rejected short form began at.
     var namesakeTokens: [Int] = []
+    /// The last token of each namesake's name (`Matcher.settleNamesakes`).
+    var namesakeEnds: [Int] = []
     /// Whether the scan counts the function words of each language (for `--to auto`),
     /// and what it counted in the last paragraph.
     var countsLanguage = false

@@ -290,6 +290,9 @@ struct MatchRuleTests {
         // Regression: spaces mixed with no-break ones still join (the window read for
         // rule 11 ended at the no-break space).
         ("Hunter \u{202F} Biden tiba.", []),
+        // Regression (the json fuzzer): a namesake that shares a token with a mention is
+        // none, or rewriting U S to US would change what the paragraph met.
+        ("Uy Shoyg U S~Shoygu", [("U S", "united-states"), ("Shoygu", "sergei-shoigu")]),
         ("Pemain Wang \u{00A0} Hao menang.", []),
         ("Сказал Даниил Шойгу.", []),
         ("Biden pulang, kata Hunter Biden.", [("Biden", "joe-biden")]),

@@ -400,8 +400,8 @@ struct ReferenceMatcher {
         let headline = markHeadline(&tokens, bytes)
         let covered = covered(tokens)
         var support: [String: Int] = [:]
-        var namesakes: Set<String> = []
-        var namesakeAt: [String: Int] = [:]  // where each namesake was first met
+        // The namesakes met: each concept with the tokens of the name it was met in.
+        var namesakeSpans: [(concept: String, first: Int, last: Int)] = []
         var found: [(first: Int, last: Int, stem: Bool, entries: [Entry], bare: Bool)] = []
         // A bare form: through short forms, abbreviations and cities' one-word names only,
         // and a city's name not right after a locative (rule 11).
@@ -443,8 +443,7 @@ struct ReferenceMatcher {
                 {
                     // Rule 11; a namesake (of a short form, of a city's name) makes the
                     // later bare forms doubtful.
-                    for concept in terms.map(\.row.conceptID) where namesakeAt[concept] == nil { namesakeAt[concept] = i }
-                    namesakes.formUnion(terms.map(\.row.conceptID))
+                    for concept in terms.map(\.row.conceptID) { namesakeSpans.append((concept, i, option.last)) }
                     terms = []
                 }
                 if !terms.isEmpty {
@@ -458,9 +457,8 @@ struct ReferenceMatcher {
                     continue
                 } else {
                     // Rule 12: the bare forms a protected name holds are namesakes.
-                    for concept in bareFormsInside(tokens, i, option.last, stem: option.stem, bytes, headline: headline) where namesakeAt[concept] == nil {
-                        namesakeAt[concept] = i
-                        namesakes.insert(concept)
+                    for concept in bareFormsInside(tokens, i, option.last, stem: option.stem, bytes, headline: headline) {
+                        namesakeSpans.append((concept, i, option.last))
                     }
                 }
                 // A mention, or a protected name (rule 12), which is none.
@@ -469,6 +467,14 @@ struct ReferenceMatcher {
                 break
             }
             if !taken { i += 1 }
+        }
+        // A namesake whose name shares a token with a mention is none; each concept's
+        // first namesake is where it was met.
+        var namesakes: Set<String> = []
+        var namesakeAt: [String: Int] = [:]
+        for span in namesakeSpans where !found.contains(where: { $0.first <= span.last && span.first <= $0.last }) {
+            namesakes.insert(span.concept)
+            if namesakeAt[span.concept] == nil { namesakeAt[span.concept] = span.first }
         }
         // Rule 11: bare short forms are no evidence where a namesake stands in the line.
         func isBareShort(_ match: (first: Int, last: Int, stem: Bool, entries: [Entry], bare: Bool)) -> Bool {
