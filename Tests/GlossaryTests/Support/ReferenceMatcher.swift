@@ -417,12 +417,15 @@ struct ReferenceMatcher {
         }
         var i = 0
         while i < tokens.count {
-            guard !tokens[i].isPunct else { i += 1; continue }
+            // A run neither starts nor ends on a token without a key (a stray combining
+            // mark after a space), though it may pass through one.
+            guard !tokens[i].isPunct && !tokens[i].folded.isEmpty else { i += 1; continue }
             // Every run from i with a key, longest first.
             var options: [(last: Int, stem: Bool, end: Int, terms: [Entry], protects: Bool)] = []
             var j = i
             while j < tokens.count && (j == i || !tokens[j].hardBefore) {
                 for stem in [true, false] where !stem || tokens[j].stem != nil {
+                    guard !(stem ? tokens[j].stem!.folded : tokens[j].folded).isEmpty else { continue }
                     let key = tokens[i..<j].flatMap(\.folded) + (stem ? tokens[j].stem!.folded : tokens[j].folded)
                     guard let entries = byKey[key] else { continue }
                     let hanCount = tokens[i...j].filter(\.isHan).count
