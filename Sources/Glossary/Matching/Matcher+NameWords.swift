@@ -100,18 +100,7 @@ extension Matcher {
         func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
         var a = start
         while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }
-        while a > 0 {
-            let b = line[a - 1]
-            if isASCIISpace(b) {
-                a -= 1
-            } else if b == 0xA0 && a >= 2 && line[a - 2] == 0xC2 {
-                a -= 2
-            } else if b == 0xAF && a >= 3 && line[a - 2] == 0x80 && line[a - 3] == 0xE2 {
-                a -= 3
-            } else {
-                break
-            }
-        }
+        a = spacesStart(before: a, line)
         while a > 0 && !isASCIISpace(line[a - 1]) { a -= 1 }
         var b = end
         while b < line.count && !isASCIISpace(line[b]) { b += 1 }
@@ -197,6 +186,25 @@ extension Matcher {
         return 0
     }
 
+    /// Where the spaces (as ``spaceLength(_:at:)`` counts them) that end at `end` begin:
+    /// `end` itself when none do.
+    static func spacesStart(before end: Int, _ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var p = end
+        while p > 0 {
+            let b = line[p - 1]
+            if b == 0x20 || b == 0x09 {
+                p -= 1
+            } else if b == 0xA0 && p >= 2 && line[p - 2] == 0xC2 {
+                p -= 2
+            } else if b == 0xAF && p >= 3 && line[p - 2] == 0x80 && line[p - 3] == 0xE2 {
+                p -= 3
+            } else {
+                break
+            }
+        }
+        return p
+    }
+
     /// Whether bytes `from..<to` are one or more spaces and nothing else.
     static func joinedBySpaces(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
@@ -218,20 +226,7 @@ extension Matcher {
     /// A look at the bytes before `start`: spaces, then a word that may be capitalised
     /// (an ASCII word with a capital first letter, or one with other letters).
     static func mayBeNameWord(before start: Int, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        var p = start
-        // Back over spaces: ASCII, or the last byte of U+00A0 / U+202F.
-        while p > 0 {
-            let b = line[p - 1]
-            if b == 0x20 || b == 0x09 {
-                p -= 1
-            } else if b == 0xA0 && p >= 2 && line[p - 2] == 0xC2 {
-                p -= 2
-            } else if b == 0xAF && p >= 3 && line[p - 2] == 0x80 && line[p - 3] == 0xE2 {
-                p -= 3
-            } else {
-                break
-            }
-        }
+        let p = spacesStart(before: start, line)
         guard p < start, p > 0 else { return false }
         var q = p
         while q > 0 && isASCIIAlnum(line[q - 1]) { q -= 1 }
