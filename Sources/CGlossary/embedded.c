@@ -12,6 +12,11 @@ static const uint8_t terms[] = {
     0
 };
 
+static const uint8_t world[] = {
+#embed "../../Data/world.tsv" suffix(,)
+    0
+};
+
 static const uint8_t variants[] = {
 #embed "../../Data/variants.txt" suffix(,)
     0
@@ -35,6 +40,11 @@ static const uint8_t keys[] = {
 const uint8_t *glossary_default_keys(size_t *length) {
     *length = sizeof(keys) - 1;
     return keys;
+}
+
+const uint8_t *glossary_default_world(size_t *length) {
+    *length = sizeof(world) - 1;
+    return world;
 }
 
 const uint8_t *glossary_default_terms(size_t *length) {

@@ -88,7 +88,10 @@ int32_t glossary_script_of(uint32_t codePoint);
 
 // MARK: Data built into the binary (see embedded.c)
 
-/// The shipped term table, Data/terms.tsv, as UTF-8 bytes.
+/// The generated bottom layer of the shipped data, Data/world.tsv, as UTF-8 bytes.
+const uint8_t *glossary_default_world(size_t *length);
+
+/// The curated layer of the shipped data, Data/terms.tsv, as UTF-8 bytes.
 const uint8_t *glossary_default_terms(size_t *length);
 /// The shipped romanization variant rules, Data/variants.txt, as UTF-8 bytes.
 const uint8_t *glossary_default_variants(size_t *length);

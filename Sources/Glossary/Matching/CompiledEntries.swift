@@ -31,7 +31,7 @@ struct CompiledEntries {
         allCapsWords.reserveCapacity(table.rows.count)
         var scratch = LineTokens()
         for (index, row) in table.rows.enumerated() where row.form != .kind {
-            let location = SourceLocation(file: table.source, line: row.line, column: Self.termColumn(row))
+            let location = table.location(of: row, column: Self.termColumn(row))
             let silent = row.form.isTerm && !silenced.isEmpty && silenced.contains(row.conceptID)
             let city = row.form == .full && kindOf[row.conceptID] == .city
             for spelling in [row] + Self.inflectedContext(row) {
@@ -150,12 +150,12 @@ struct CompiledEntries {
             let otherRow = table.rows[entries[other].row]
             if otherRow.conceptID != row.conceptID && (otherRow.form == .protected || row.form == .protected) {
                 report(
-                    "the \(row.form.rawValue) “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as the \(otherRow.form.rawValue) “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
+                    "the \(row.form.rawValue) “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as the \(otherRow.form.rawValue) “\(otherRow.term)” of \(otherRow.conceptID) at \(table.place(of: otherRow, seenFrom: row))",
                     fix: "a protected name is never a mention, so it cannot share a spelling with a term: remove one of them, or make the name a term of its own concept",
                     at: location)
             } else if otherRow.conceptID != row.conceptID && (otherRow.sharing == .none || row.sharing == .none) {
                 report(
-                    "the term “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as “\(otherRow.term)” of \(otherRow.conceptID) at line \(otherRow.line)",
+                    "the term “\(row.term)” of \(row.conceptID) has the same match key “\(String(decoding: keys[keyIndex], as: UTF8.self))” as “\(otherRow.term)” of \(otherRow.conceptID) at \(table.place(of: otherRow, seenFrom: row))",
                     fix: "if the spelling really names both concepts, mark both rows +shared (one of them may be +default); otherwise remove or correct one of them",
                     at: location)
             }
@@ -166,7 +166,7 @@ struct CompiledEntries {
         let key = Array(keys[keyIndex])
         if let other = defaultWithKey[key], table.rows[entries[other].row].conceptID != row.conceptID {
             let otherRow = table.rows[entries[other].row]
-            report("“\(row.term)” is the default sense of two concepts: \(otherRow.conceptID) (line \(otherRow.line)) and \(row.conceptID)",
+            report("“\(row.term)” is the default sense of two concepts: \(otherRow.conceptID) (\(table.place(of: otherRow, seenFrom: row))) and \(row.conceptID)",
                    fix: "keep +default on one of them and make the other +shared", at: location)
         } else {
             defaultWithKey[key] = entries.count

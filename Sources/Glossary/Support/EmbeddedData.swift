@@ -8,6 +8,12 @@ enum EmbeddedData {
         return Array(UnsafeBufferPointer(start: pointer, count: length))
     }
 
+    static var world: [UInt8] {
+        var length = 0
+        let pointer = glossary_default_world(&length)
+        return Array(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
     static var keys: [UInt8] {
         var length = 0
         let pointer = glossary_default_keys(&length)

@@ -62,6 +62,11 @@ package enum FileIO {
     }
 
     /// The folder and the file name of a path.
+    /// Whether something exists at `path`.
+    package static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     package static func splitPath(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let folder = String(path[..<slash])

@@ -21,15 +21,31 @@ public enum TableCheck {
     public static func check(
         utf8 bytes: [UInt8], source: String, variants: VariantRules = .shipped, keyCache: KeyCache? = nil
     ) -> [Diagnostic] {
-        var findings = textFindings(bytes, source: source)
+        check(layers: [TableLayer(utf8: bytes, source: source)], variants: variants, keyCache: keyCache)
+    }
+
+    /// Checks layers and their merge (``TermTable/init(layers:)``): each layer's own
+    /// problems, and the conflicts between layers with both locations (two concepts with
+    /// one key, a removal of nothing, a row that repeats an earlier layer's). With
+    /// `refinements`, also a note for every row that a later layer changes. The findings
+    /// come in the order of the layers, then of their lines.
+    public static func check(
+        layers: [TableLayer], variants: VariantRules = .shipped, keyCache: KeyCache? = nil, refinements: Bool = false
+    ) -> [Diagnostic] {
+        var findings = layers.flatMap { textFindings($0.bytes, source: $0.source) }
         do {
-            let table = try TermTable(utf8: bytes, source: source)
+            let table = try TermTable(layers: layers)
             let matcher = try Matcher(table: table, variants: variants, keyCache: keyCache, kinds: Set(ConceptKind.allCases))
+            findings += table.layerFindings.filter { refinements || $0.severity != .note }
             findings += tableFindings(matcher)
         } catch {
             findings += error.diagnostics
         }
-        return findings.sorted { ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1) }
+        let order = Dictionary(layers.map(\.source).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return findings.sorted {
+            (order[$0.location.file] ?? 0, $0.location.line, $0.location.column, $0.severity == .error ? 0 : 1)
+                < (order[$1.location.file] ?? 0, $1.location.line, $1.location.column, $1.severity == .error ? 0 : 1)
+        }
     }
 
     // MARK: Text
@@ -134,8 +150,7 @@ public enum TableCheck {
             if field > 1 { column += row.language.unicodeScalars.count + 1 }
             if field > 2 { column += row.term.unicodeScalars.count + 1 }
             if field > 3 { column += row.form.rawValue.count + 1 }
-            findings.append(Diagnostic(at: SourceLocation(file: table.source, line: row.line, column: column), severity: .warning,
-                                       message: message, fix: fix))
+            findings.append(Diagnostic(at: table.location(of: row, column: column), severity: .warning, message: message, fix: fix))
         }
 
         var rowsOfConcept: [String: [Int]] = [:]
@@ -152,7 +167,7 @@ public enum TableCheck {
                 guard row.status != .preferred || otherRow.status != .preferred else { continue }
                 let (redundant, kept) = row.status == .preferred ? (otherRow, row) : (row, otherRow)
                 warn(redundant, field: 2,
-                     "“\(redundant.term)” has the same match key “\(String(decoding: key, as: UTF8.self))” as “\(kept.term)” (line \(kept.line)), another \(kept.language) term of \(kept.conceptID): it adds no match",
+                     "“\(redundant.term)” has the same match key “\(String(decoding: key, as: UTF8.self))” as “\(kept.term)” (\(table.place(of: kept, seenFrom: redundant))), another \(kept.language) term of \(kept.conceptID): it adds no match",
                      fix: "delete the row (the key already covers this spelling)")
             } else {
                 firstWithKey[group, default: [:]][key] = index
@@ -167,13 +182,18 @@ public enum TableCheck {
             // that needs none.
             var introduction = ""
             if row.needsIntroduction {
-                let others = (rowsOfConcept[row.conceptID] ?? []).map { table.rows[$0] }.filter { $0.form.isTerm && !$0.needsIntroduction }
-                guard let introducer = others.first(where: { $0.form == .full && $0.status == .preferred }) ?? others.first else {
-                    warn(row, field: 4, "the term “\(row.term)” needs an introduction (+intro), but \(row.conceptID) has no term without +intro that could introduce it",
-                         fix: "add the full name, or remove +intro")
+                let rows = (rowsOfConcept[row.conceptID] ?? []).map { table.rows[$0] }
+                let others = rows.filter { $0.form.isTerm && !$0.needsIntroduction }
+                // A term without +intro introduces it in the document, a context word in
+                // its paragraph.
+                let introducer = others.first(where: { $0.form == .full && $0.status == .preferred }) ?? others.first
+                    ?? rows.first(where: { $0.form == .context })
+                guard let introducer else {
+                    warn(row, field: 4, "the term “\(row.term)” needs an introduction (+intro), but \(row.conceptID) has no term without +intro and no context word that could introduce it",
+                         fix: "add the full name or a context word, or remove +intro")
                     continue
                 }
-                introduction = introducer.term + "\n"
+                introduction = introducer.term + (introducer.form == .context ? " " : "\n")
             }
             let frame = introduction + "kata\u{1}" + row.term + "\u{1}kata"
             let start = introduction.utf8.count + 5, end = start + row.term.utf8.count

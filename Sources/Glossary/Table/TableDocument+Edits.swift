@@ -76,16 +76,50 @@ extension TableDocument {
     }
 
     /// Removes a row. Comments above it stay: they are people's words, and a comment
-    /// is never lost without being seen.
-    public mutating func remove(conceptID: String, language: String, term: String) throws(EditError) {
+    /// is never lost without being seen. A row that this layer does not list but a layer
+    /// `below` does is taken away by a `removed` row in this one.
+    public mutating func remove(conceptID: String, language: String, term: String, below: TermTable? = nil) throws(EditError) {
+        if let lower = Self.lowerRow(conceptID, language, term, in: below, unlessIn: self) {
+            var fields = [lower.conceptID, lower.language, lower.term, lower.form.rawValue, "removed"]
+            fields.append("removes the row of \(below!.sources[lower.layer]):\(lower.line)")
+            insert(fields, of: conceptID)
+            return
+        }
         lines.remove(at: try find(conceptID: conceptID, language: language, term: term))
+    }
+
+    /// The row of a lower layer with this identity, when this layer does not list it.
+    private static func lowerRow(_ conceptID: String, _ language: String, _ term: String, in below: TermTable?, unlessIn document: TableDocument) -> TermRow? {
+        guard let below, (try? document.find(conceptID: conceptID, language: language, term: term)) == nil else { return nil }
+        let wanted = nfc(term)
+        return below.rows.first { $0.conceptID == conceptID && $0.language == language && $0.term == wanted }
+    }
+
+    /// Inserts the fields of a row after the concept's last row, or at the end.
+    private mutating func insert(_ fields: [String], of conceptID: String) {
+        if let last = rowLines(of: conceptID).last {
+            lines.insert(.row(fields), at: last + 1)
+        } else {
+            if let lastLine = lines.last, lastLine != .text("") { lines.append(.text("")) }
+            lines.append(.row(fields))
+        }
     }
 
     /// Makes a term the preferred one of its concept, language and form, and demotes the
     /// previous preferred term to `alt`. A `+shared` or `+default` suffix stays on
     /// each row. Returns false when the term was preferred already.
+    /// A term that only a layer `below` lists is made preferred by a row in this layer
+    /// that refines it (the merge demotes the lower layer's preferred term).
     @discardableResult
-    public mutating func setPreferred(conceptID: String, language: String, term: String) throws(EditError) -> Bool {
+    public mutating func setPreferred(conceptID: String, language: String, term: String, below: TermTable? = nil) throws(EditError) -> Bool {
+        if var lower = Self.lowerRow(conceptID, language, term, in: below, unlessIn: self) {
+            guard lower.form.isTerm else { throw EditError("“\(term)” is a \(lower.form.rawValue) row, not a term: it cannot be preferred") }
+            if lower.status == .preferred { return false }
+            lower.status = .preferred
+            lower.note = "preferred here over the row of \(below!.sources[lower.layer]):\(lower.line)"
+            insert(Self.fields(of: lower), of: conceptID)
+            return true
+        }
         let index = try find(conceptID: conceptID, language: language, term: term)
         var fields = fields(at: index)!
         guard fields.count >= 5, TermForm(rawValue: fields[3])?.isTerm == true else {

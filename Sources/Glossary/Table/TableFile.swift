@@ -19,11 +19,26 @@ public struct TableFile: Sendable {
     public let path: String
     /// The variant rules the table is checked with.
     public let variants: VariantRules
+    /// The layers below the file, bottom first (``TermTable/init(layers:)``): every edit
+    /// is checked on the merge of these and the edited file.
+    public let below: [TableLayer]
 
-    /// The table at `path`, to be checked with `variants` on every edit.
-    public init(path: String, variants: VariantRules = .shipped) {
+    /// The table at `path`, to be checked with `variants` on every edit, as the top layer
+    /// over `below`.
+    public init(path: String, variants: VariantRules = .shipped, below: [TableLayer] = []) {
         self.path = path
         self.variants = variants
+        self.below = below
+    }
+
+    /// The merge of the layers below the file; nil when there are none.
+    public func belowTable() throws(EditError) -> TermTable? {
+        guard !below.isEmpty else { return nil }
+        do {
+            return try TermTable(layers: below)
+        } catch {
+            throw EditError("the layers below \(path) do not load:", diagnostics: error.diagnostics)
+        }
     }
 
     /// Where the key cache of a table lives: `terms.tsv` → `terms.keys` (so the shipped
@@ -64,7 +79,7 @@ public struct TableFile: Sendable {
 
         let matcher: Matcher
         do {
-            let table = try TermTable(utf8: new, source: path)
+            let table = try TermTable(layers: below + [TableLayer(utf8: new, source: path)])
             let cache = try? KeyCache(contentsOfFile: Self.keyCachePath(forTable: path))
             matcher = try Matcher(table: table, variants: variants, keyCache: cache, kinds: Set(ConceptKind.allCases))
         } catch {

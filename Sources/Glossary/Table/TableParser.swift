@@ -6,11 +6,17 @@ import Glibc
 struct TableParser {
     let source: String
     let bytes: [UInt8]
+    /// The layer the rows belong to (``TermRow/layer``).
+    let layer: Int
     var diagnostics: [Diagnostic] = []
+    /// The rows whose status is `removed`: they take a row of an earlier layer away
+    /// (``TermTable/init(layers:)``), and are no rows of this one.
+    var removals: [TermRow] = []
 
-    init(source: String, bytes: [UInt8]) {
+    init(source: String, bytes: [UInt8], layer: Int = 0) {
         self.source = source
         self.bytes = bytes
+        self.layer = layer
     }
 
     mutating func error(_ line: Int, _ column: Int, _ message: String, fix: String? = nil) {
@@ -72,6 +78,10 @@ struct TableParser {
                     continue
                 }
                 guard var row = parseRow(line, lineNumber) else { continue }
+                if row.isRemoval {
+                    removals.append(row)
+                    continue
+                }
                 // Rows of one concept are usually adjacent: share the id's storage.
                 if row.conceptID == run.id {
                     row.conceptID = run.id
@@ -227,7 +237,14 @@ struct TableParser {
         var sharing = Sharing.none
         var needsIntroduction = false, alsoTitlecase = false
         let statusBytes = bytes(4)
-        if let form, !form.isTerm {
+        let removal = statusBytes.elementsEqual("removed".utf8)
+        if removal {
+            if form == .kind {
+                error(lineNumber, column(of: 4, in: line), "a kind row cannot be removed",
+                      fix: "write the concept's kind in a kind row of this layer: it replaces the earlier one")
+                ok = false
+            }
+        } else if let form, !form.isTerm {
             if !statusBytes.isEmpty {
                 error(lineNumber, column(of: 4, in: line), "a \(form.rawValue) row has no status, found “\(text(4))”",
                       fix: "leave the status empty on \(form.rawValue) rows: only terms have one")
@@ -249,7 +266,7 @@ struct TableParser {
                 let known = TermStatus(UnsafeBufferPointer(rebasing: statusBytes[..<plus])) != nil
                 error(lineNumber, column(of: 4, in: line),
                       known ? "the status “\(text(4))” has a suffix that is unknown or given twice" : "unknown status “\(text(4))”",
-                      fix: "use pref, alt or deprecated, then optionally +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide), +intro (it counts only after its concept is introduced), and +titlecase (an abbreviation also written with one capital, Asean)")
+                      fix: "use pref, alt or deprecated, then optionally +shared (this spelling also names another concept) or +default (and this is the sense to use when the context does not decide), +intro (it counts only after its concept is introduced), and +titlecase (an abbreviation also written with one capital, Asean); or, in a layer, removed (it takes away the earlier layer's row)")
                 ok = false
             }
         }
@@ -267,8 +284,11 @@ struct TableParser {
         }
         guard ok, let form else { return nil }
         let term = termIsASCII ? text(2) : nfc(text(2))
-        return TermRow(conceptID: text(0), language: text(1), term: term, form: form, status: status, sharing: sharing,
-                       needsIntroduction: needsIntroduction, alsoTitlecase: alsoTitlecase, note: fields.count == 6 ? text(5) : "", line: lineNumber)
+        var row = TermRow(conceptID: text(0), language: text(1), term: term, form: form, status: status, sharing: sharing,
+                          needsIntroduction: needsIntroduction, alsoTitlecase: alsoTitlecase, note: fields.count == 6 ? text(5) : "", line: lineNumber)
+        row.layer = layer
+        row.isRemoval = removal
+        return row
     }
 }
 

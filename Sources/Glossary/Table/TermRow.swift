@@ -81,6 +81,13 @@ public struct TermRow: Sendable, Hashable {
     public var note: String
     /// The 1-based line of the row in its file.
     public var line: Int
+    /// The layer the row comes from: an index into ``TermTable/sources`` (0 for a table
+    /// of one file).
+    public var layer: Int = 0
+    /// Whether the row's status is `removed`: in a layer, it takes away the row of an
+    /// earlier layer with the same concept, language and term. Such rows are never in
+    /// ``TermTable/rows``.
+    var isRemoval = false
 
     /// Creates a row.
     public init(

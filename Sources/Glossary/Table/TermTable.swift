@@ -1,15 +1,29 @@
-/// A term table: the rows of a `terms.tsv` file, checked for form and consistency.
+/// A term table: the rows of one `terms.tsv` file, or of several layered ones, checked
+/// for form and consistency.
 ///
 /// The format (see `Data/README.md`): UTF-8, LF line ends, tab-separated; `#` starts a
 /// comment line; blank lines are ignored; the first other line is the header
 /// `id	lang	term	form	status	note`; then one row per spelling. Loading is all or
 /// nothing: any problem throws a ``TableError`` that lists every problem found with its
 /// file, line and column, and no table is made.
+///
+/// Several files can be read as **layers** (``init(layers:)``): the shipped data at the
+/// bottom, a newsroom's own spellings on top. The merge rules are in `Data/README.md`,
+/// "Layers".
 public struct TermTable: Sendable {
-    /// The file the table came from, as named to the loader, for messages.
+    /// The file the table came from, as named to the loader, for messages; the files of a
+    /// layered table joined by ` + `.
     public let source: String
-    /// The rows, in file order.
+    /// The files of the layers, bottom first (one for a table of one file). A row's
+    /// ``TermRow/layer`` is an index into it.
+    public let sources: [String]
+    /// The rows, in file order: the bottom layer's first, a row that a later layer
+    /// refines in the place of the row it refines, a later layer's new rows after them.
     public let rows: [TermRow]
+    /// What the later layers changed in the earlier ones, as notes at the later row
+    /// (`glossary check --refinements` prints them), and the redundant rows of a later
+    /// layer as warnings.
+    public let layerFindings: [Diagnostic]
 
     /// The header line, exactly.
     public static let header = "id\tlang\tterm\tform\tstatus\tnote"
@@ -21,25 +35,42 @@ public struct TermTable: Sendable {
 
     /// Parses a table from UTF-8 bytes.
     public init(utf8 bytes: [UInt8], source: String) throws(TableError) {
-        self.source = source
-        var parser = TableParser(source: source, bytes: bytes)
-        self.rows = try parser.parse()
+        try self.init(layers: [TableLayer(utf8: bytes, source: source)])
     }
 
     /// Reads and parses a table file.
     public init(contentsOfFile path: String) throws(TableError) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path)
-        } catch {
-            throw TableError.unreadable(path, "the table", error)
-        }
-        try self.init(utf8: bytes, source: path)
+        try self.init(layers: [TableLayer(contentsOfFile: path)])
     }
 
-    /// The table shipped with Glossary (`Data/terms.tsv`, built into the library).
+    /// Parses and merges layers, bottom first (see `Data/README.md`, "Layers"). Every
+    /// layer is checked on its own as a table of one file is, then the merge is
+    /// checked: a problem anywhere throws, and no table is made.
+    public init(layers: [TableLayer]) throws(TableError) {
+        precondition(!layers.isEmpty, "a table has at least one layer")
+        var merge = LayerMerge()
+        var diagnostics: [Diagnostic] = []
+        for (index, layer) in layers.enumerated() {
+            var parser = TableParser(source: layer.source, bytes: layer.bytes, layer: index)
+            do {
+                let rows = try parser.parse()
+                if diagnostics.isEmpty { merge.add(rows: rows, removals: parser.removals, layer: index, sources: layers.map(\.source)) }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        diagnostics += merge.errors
+        if !diagnostics.isEmpty { throw TableError(Array(diagnostics.prefix(TableError.limit))) }
+        self.sources = layers.map(\.source)
+        self.source = sources.joined(separator: " + ")
+        self.rows = merge.result()
+        self.layerFindings = merge.findings
+    }
+
+    /// The data shipped with Glossary: the layers `Data/world.tsv` (generated from CLDR
+    /// and ISO 3166) and `Data/terms.tsv` (curated), built into the library.
     public static func shipped() throws(TableError) -> TermTable {
-        try TermTable(utf8: EmbeddedData.terms, source: "Data/terms.tsv")
+        try TermTable(layers: TableLayer.shipped)
     }
 
     /// The kind of each concept that has a `kind` row.
@@ -53,5 +84,16 @@ public struct TermTable: Sendable {
     public var conceptIDs: [String] {
         var seen = Set<String>()
         return rows.compactMap { seen.insert($0.conceptID).inserted ? $0.conceptID : nil }
+    }
+
+    /// How a message about `row` names where `other` is: `line 12` in the same file,
+    /// `Data/world.tsv:12` in another layer.
+    public func place(of other: TermRow, seenFrom row: TermRow) -> String {
+        other.layer == row.layer ? "line \(other.line)" : "\(sources[other.layer]):\(other.line)"
+    }
+
+    /// Where a row is: its layer's file, its line, and the given column.
+    public func location(of row: TermRow, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: sources[row.layer], line: row.line, column: column)
     }
 }

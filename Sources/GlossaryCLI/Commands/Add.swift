@@ -37,7 +37,7 @@ struct Add: ParsableCommand {
         }
         let row = TermRow(conceptID: id, language: lang, term: term, form: form, status: field?.status, sharing: field?.sharing ?? .none,
                           needsIntroduction: field?.needsIntroduction ?? false, alsoTitlecase: field?.alsoTitlecase ?? false, note: note)
-        let outcome = try table.edit(concept: id) { (document: inout TableDocument) throws(EditError) in try document.add(row) }
+        let outcome = try table.edit(concept: id) { (document: inout TableDocument, _) throws(EditError) in try document.add(row) }
         printError("added “\(term)” (\(lang), \(form.rawValue)\(status.map { " " + $0 } ?? "")) to \(id) in \(table.editedPath)"
                    + (outcome.changed ? "" : " (no change)"))
     }

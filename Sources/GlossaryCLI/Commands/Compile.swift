@@ -27,7 +27,7 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let matcher = try table.loadMatcher(useKeyCache: false)
-        let path = output ?? table.terms.map(TableFile.keyCachePath(forTable:)) ?? "Data/terms.keys"
+        let path = output ?? (table.isShipped ? "Data/terms.keys" : TableFile.keyCachePath(forTable: table.editedPath))
         do {
             try FileIO.writeAtomically(matcher.keyCache().bytes, to: path)
         } catch {

@@ -42,10 +42,8 @@ struct Format: ParsableCommand {
             printError(finding.description)
             throw ExitStatus.findings
         }
-        var table = TableOptions()
-        table.terms = file
-        table.variants = variants
-        let outcome = try table.edit(concept: nil) { (document: inout TableDocument) throws(EditError) in document = document.formatted() }
+        let table = try TableOptions(editing: file, variants: variants)
+        let outcome = try table.edit(concept: nil) { (document: inout TableDocument, _) throws(EditError) in document = document.formatted() }
         printError(outcome.changed ? "formatted \(file)" : "\(file) was already canonical")
     }
 }

@@ -19,8 +19,8 @@ struct Remove: ParsableCommand {
     @Argument(help: ArgumentHelp("The spelling to remove.", valueName: "term")) var term: String
 
     func run() throws {
-        _ = try table.edit(concept: id) { (document: inout TableDocument) throws(EditError) in
-            try document.remove(conceptID: id, language: lang, term: term)
+        _ = try table.edit(concept: id) { (document: inout TableDocument, below) throws(EditError) in
+            try document.remove(conceptID: id, language: lang, term: term, below: below)
         }
         printError("removed “\(term)” (\(lang)) from \(id) in \(table.editedPath)")
     }

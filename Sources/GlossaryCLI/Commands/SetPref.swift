@@ -21,8 +21,8 @@ struct SetPref: ParsableCommand {
 
     func run() throws {
         var promoted = false
-        _ = try table.edit(concept: id) { (document: inout TableDocument) throws(EditError) in
-            promoted = try document.setPreferred(conceptID: id, language: lang, term: term)
+        _ = try table.edit(concept: id) { (document: inout TableDocument, below) throws(EditError) in
+            promoted = try document.setPreferred(conceptID: id, language: lang, term: term, below: below)
         }
         printError(promoted ? "“\(term)” is now the preferred \(lang) term of \(id)" : "“\(term)” was already preferred; nothing changed")
     }

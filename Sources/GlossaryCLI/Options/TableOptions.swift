@@ -1,59 +1,117 @@
 import ArgumentParser
 import Glossary
 
-/// `--terms FILE` and `--variants FILE`: the term table a command reads or edits.
+/// `--terms FILE`, `--layer FILE` and `--variants FILE`: the term table a command reads
+/// or edits, as layers (see `Data/README.md`, "Layers").
 ///
-/// Without `--terms`, the table is the shipped `Data/terms.tsv`: the copy built into the
-/// command for the commands that read it (so they work from any folder), the file
-/// `Data/terms.tsv` under the current folder for those that edit it.
+/// The layers, bottom first, are the `--terms` files, or the shipped data
+/// (`Data/world.tsv` and `Data/terms.tsv`, built into the command) when none is given,
+/// then the `--layer` files. The editing commands change one layer: the last `--layer`
+/// file, else the last `--terms` file, else the file `Data/terms.tsv` under the current
+/// folder (with `Data/world.tsv` beside it below). The layers below the edited one are
+/// read with it, so that an edit is checked as the merged table will be used.
 struct TableOptions: ParsableArguments {
-    /// The table file that the editing commands change when `--terms` is not given.
+    /// The table file that the editing commands change when no file is named.
     static let shippedPath = "Data/terms.tsv"
 
-    @Option(name: .long, help: ArgumentHelp("The term table (default: the shipped Data/terms.tsv: built in for reading, the file in the current folder for editing).", valueName: "file"))
-    var terms: String?
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A term table to use instead of the shipped data; repeat it for several layers, bottom first (default: the shipped Data/world.tsv and Data/terms.tsv, built in for reading, the files in the current folder for editing).", valueName: "file"))
+    var terms: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A table layered on top of the others (your own spellings and concepts over the shipped data); repeatable. The editing commands change the last one.", valueName: "file"))
+    var layer: [String] = []
 
     @OptionGroup var variants: VariantsOption
 
+    /// Whether the layers are the shipped data alone.
+    var isShipped: Bool { terms.isEmpty && layer.isEmpty }
+
+    /// Reads the layers that the reading commands use, or prints why not and exits with
+    /// status 2.
+    func readLayers() throws -> [TableLayer] {
+        do throws(TableError) {
+            let base = terms.isEmpty ? TableLayer.shipped : try terms.map { path throws(TableError) in try TableLayer(contentsOfFile: path) }
+            return base + (try layer.map { path throws(TableError) in try TableLayer(contentsOfFile: path) })
+        } catch {
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+    }
+
     /// Loads and compiles the table, or prints why not and exits with status 2. The
-    /// key cache beside the table (`NAME.keys` for `NAME.tsv`, or the built-in one for the shipped
-    /// table) is used when it fits; `useKeyCache: false` computes every key afresh.
-    /// `kinds` are the kinds of concept that are mentions (all, for the commands that
-    /// explain or export the table).
+    /// key cache beside the last file (`NAME.keys` for `NAME.tsv`), or the built-in one
+    /// for the shipped data, is used when it fits; `useKeyCache: false` computes every
+    /// key afresh. `kinds` are the kinds of concept that are mentions (all, for the
+    /// commands that explain or export the table).
     func loadMatcher(useKeyCache: Bool = true, kinds: Set<ConceptKind> = Set(ConceptKind.allCases)) throws -> Matcher {
+        let layers = try readLayers()
         let table: TermTable
         do throws(TableError) {
-            table = if let terms { try TermTable(contentsOfFile: terms) } else { try TermTable.shipped() }
+            table = try TermTable(layers: layers)
         } catch {
             printError(error.description)
             throw ExitStatus.failure
         }
         let rules = try variants.rules()
         do throws(TableError) {
-            var cache: KeyCache?
-            if useKeyCache {
-                cache = if let terms { try? KeyCache(contentsOfFile: TableFile.keyCachePath(forTable: terms)) } else { KeyCache.shipped }
-            }
-            return try Matcher(table: table, variants: rules, keyCache: cache, kinds: kinds)
+            return try Matcher(table: table, variants: rules, keyCache: useKeyCache ? keyCache() : nil, kinds: kinds)
         } catch {
             printError(error.description)
             throw ExitStatus.failure
         }
     }
 
-    /// The table file to edit.
+    /// The key cache to start from: the one beside the last file, else the built-in one
+    /// when the shipped data is read.
+    func keyCache() -> KeyCache? {
+        if let last = (terms + layer).last, let cache = try? KeyCache(contentsOfFile: TableFile.keyCachePath(forTable: last)) { return cache }
+        return terms.isEmpty ? KeyCache.shipped : nil
+    }
+
+    /// The path the editing commands change.
+    var editedPath: String { layer.last ?? terms.last ?? Self.shippedPath }
+
+    /// The layers below the edited one.
+    func lowerLayers() throws -> [TableLayer] {
+        do throws(TableError) {
+            if isShipped {
+                // Editing the shipped curated layer: the generated one beside it, or the
+                // built-in copy when the folder has none.
+                let world = TableLayer.shippedPaths[0]
+                return [FileIO.exists(world) ? try TableLayer(contentsOfFile: world) : TableLayer.shipped[0]]
+            }
+            if !layer.isEmpty {
+                let base = terms.isEmpty ? TableLayer.shipped : try terms.map { path throws(TableError) in try TableLayer(contentsOfFile: path) }
+                return base + (try layer.dropLast().map { path throws(TableError) in try TableLayer(contentsOfFile: path) })
+            }
+            return try terms.dropLast().map { path throws(TableError) in try TableLayer(contentsOfFile: path) }
+        } catch {
+            printError(error.description)
+            throw ExitStatus.failure
+        }
+    }
+
+    /// The table file to edit, checked over the layers below it.
     func file() throws -> TableFile {
-        TableFile(path: editedPath, variants: try variants.rules())
+        TableFile(path: editedPath, variants: try variants.rules(), below: try lowerLayers())
     }
 }
 
 extension TableOptions {
+    /// The options that edit one file as the editing commands would: the shipped curated
+    /// layer over the generated one when `path` is `Data/terms.tsv`, else the file alone.
+    init(editing path: String, variants: VariantsOption) throws {
+        self = try Self.parse(path == Self.shippedPath ? [] : ["--terms", path])
+        self.variants = variants
+    }
+
     /// Runs an edit of the table file (see `TableFile.edit`), then prints the warnings it
-    /// leaves about `concept`; a refused edit prints why and exits with status 2.
-    func edit(concept: String?, _ change: (inout TableDocument) throws(EditError) -> Void) throws -> TableFile.Outcome {
+    /// leaves about `concept`; a refused edit prints why and exits with status 2. The
+    /// change sees the merged layers below the edited one (nil when there are none).
+    func edit(concept: String?, _ change: (inout TableDocument, TermTable?) throws(EditError) -> Void) throws -> TableFile.Outcome {
         let file = try file()
         do {
-            let outcome = try file.edit(change)
+            let below = try file.belowTable()
+            let outcome = try file.edit { (document: inout TableDocument) throws(EditError) in try change(&document, below) }
             if let concept {
                 for finding in TableCheck.tableFindings(outcome.matcher, only: concept) { printError(finding.description) }
             }
@@ -63,7 +121,4 @@ extension TableOptions {
             throw ExitStatus.failure
         }
     }
-
-    /// The path the editing commands change.
-    var editedPath: String { terms ?? Self.shippedPath }
 }
