@@ -64,7 +64,8 @@ struct CompiledEntries {
             capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
             capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
             alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction,
-            standsAlone: row.form == .short || (city && keyed.words == 1 && keyed.tokens == 1), silenced: silenced)
+            standsAlone: row.form == .short || (city && keyed.words == 1 && keyed.tokens == 1), silenced: silenced,
+            nativeScriptOnly: !row.term.utf8.contains { ($0 | 0x20) &- 0x61 < 26 })
         if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
         entries.append(entry)
         casedRanges.append(keyed.cased)

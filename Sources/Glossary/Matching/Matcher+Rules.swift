@@ -166,6 +166,11 @@ extension Matcher {
         _ entry: Entry, _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8], headline: Bool = false
     ) -> Bool {
+        if entry.nativeScriptOnly
+            && !line[Int(tokens[first].start)..<Int(tokens[candidate.last].end)].contains(where: { $0 >= 0x80 })
+        {
+            return false  // rule 3: Дели is not the Indonesian Deli
+        }
         if entry.isAbbr {
             let cased = casedKey(ofEntry: entryIndex)
             guard surfaceCased(equals: cased, tokens, first, candidate, line, keys)

@@ -64,6 +64,10 @@ public final class Matcher: Sendable {
         /// A term of a concept whose kind is not a mention here (`kinds`): found and
         /// resolved like any other, then not reported.
         var silenced: Bool = false
+        /// The term has no ASCII letter (*Дели*, *Ла-Пас*): it matches only a surface with
+        /// a character beyond ASCII, never the plain Latin word its key romanizes to
+        /// (*Deli*, *Lapas*), rule 3.
+        var nativeScriptOnly: Bool = false
     }
 
     /// A concept's preferred terms.

@@ -13,34 +13,45 @@
 ///
 /// Conflicts that the merge cannot settle (two concepts with the same match key) are
 /// found when the merged rows are compiled, and reported with both rows' files.
+///
+/// Rows are found by 64-bit hashes of their fields (``RowsByHash``), confirmed by
+/// comparing the fields: the shipped data merges ten thousand rows at start-up, where a
+/// dictionary keyed by strings would cost more than parsing them.
 struct LayerMerge {
-    private struct Identity: Hashable {
-        var concept: String, language: String, term: String
-    }
-
-    private struct Slot: Hashable {
-        var concept: String, language: String, form: TermForm
-    }
-
     private var rows: [TermRow?] = []
-    private var position: [Identity: Int] = [:]
-    private var kindPosition: [String: Int] = [:]
+    /// Rows by concept, language and term; and kind rows by concept.
+    private var byIdentity: RowsByHash
+    private var kindOf: RowsByHash
+    let sources: [String]
     /// Errors: removals of nothing.
     private(set) var errors: [Diagnostic] = []
     /// Notes on refinements, warnings on redundant rows.
     private(set) var findings: [Diagnostic] = []
 
-    mutating func add(rows layerRows: [TermRow], removals: [TermRow], layer: Int, sources: [String]) {
-        func here(_ row: TermRow) -> SourceLocation { SourceLocation(file: sources[row.layer], line: row.line, column: 1) }
-        func there(_ row: TermRow) -> String { "\(sources[row.layer]):\(row.line)" }
-        if layer == 0 {
-            rows.reserveCapacity(layerRows.count)
+    /// A merge of at most `capacity` rows, from layers named `sources`.
+    init(capacity: Int, sources: [String]) {
+        byIdentity = RowsByHash(capacity: capacity)
+        kindOf = RowsByHash(capacity: capacity)
+        rows.reserveCapacity(capacity)
+        self.sources = sources
+    }
+
+    private static func identity(_ row: TermRow) -> UInt64 { TableParser.identity(row.conceptID, row.language, row.term) }
+
+    private func index(of row: TermRow) -> Int? {
+        byIdentity.first(hash: Self.identity(row)) { index in
+            guard let earlier = rows[index] else { return false }
+            return earlier.conceptID == row.conceptID && earlier.language == row.language && earlier.term == row.term
         }
+    }
+
+    private func here(_ row: TermRow) -> SourceLocation { SourceLocation(file: sources[row.layer], line: row.line, column: 1) }
+    private func there(_ row: TermRow) -> String { "\(sources[row.layer]):\(row.line)" }
+
+    mutating func add(rows layerRows: [TermRow], removals: [TermRow], layer: Int) {
         for removal in removals {
-            let identity = Identity(concept: removal.conceptID, language: removal.language, term: removal.term)
-            if let index = position[identity], let earlier = rows[index] {
+            if let index = index(of: removal), let earlier = rows[index] {
                 rows[index] = nil
-                position[identity] = nil
                 findings.append(Diagnostic(at: here(removal), severity: .note,
                                            message: "removes “\(earlier.term)” of \(earlier.conceptID) (\(earlier.language)) of \(there(earlier))"))
             } else {
@@ -50,18 +61,21 @@ struct LayerMerge {
             }
         }
         for row in layerRows {
-            if row.form == .kind, let index = kindPosition[row.conceptID], let earlier = rows[index] {
-                if earlier.term != row.term {
-                    findings.append(Diagnostic(at: here(row), severity: .note,
-                                               message: "makes \(row.conceptID) a \(row.term), where \(there(earlier)) made it a \(earlier.term)"))
+            if row.form == .kind {
+                let hash = TableParser.identity(row.conceptID)
+                if let index = kindOf.first(hash: hash, where: { rows[$0]?.conceptID == row.conceptID }), let earlier = rows[index] {
+                    if earlier.term != row.term {
+                        findings.append(Diagnostic(at: here(row), severity: .note,
+                                                   message: "makes \(row.conceptID) a \(row.term), where \(there(earlier)) made it a \(earlier.term)"))
+                    }
+                    rows[index] = row
+                } else {
+                    kindOf.insert(hash: hash, row: rows.count)
+                    rows.append(row)
                 }
-                position[Identity(concept: earlier.conceptID, language: earlier.language, term: earlier.term)] = nil
-                rows[index] = row
-                position[Identity(concept: row.conceptID, language: row.language, term: row.term)] = index
                 continue
             }
-            let identity = Identity(concept: row.conceptID, language: row.language, term: row.term)
-            if let index = position[identity], let earlier = rows[index] {
+            if let index = index(of: row), let earlier = rows[index] {
                 if earlier.sameContent(as: row) && (row.note.isEmpty || row.note == earlier.note) {
                     findings.append(Diagnostic(at: here(row), severity: .warning,
                                                message: "repeats “\(row.term)” of \(row.conceptID) (\(row.language)) as \(there(earlier)) has it",
@@ -72,8 +86,7 @@ struct LayerMerge {
                 }
                 rows[index] = row
             } else {
-                position[identity] = rows.count
-                if row.form == .kind { kindPosition[row.conceptID] = rows.count }
+                byIdentity.insert(hash: Self.identity(row), row: rows.count)
                 rows.append(row)
             }
         }
@@ -83,16 +96,25 @@ struct LayerMerge {
     /// form, the later layer's stays preferred and the other becomes an admitted variant.
     func result() -> [TermRow] {
         var merged = rows.compactMap { $0 }
-        var preferred: [Slot: Int] = [:]
+        var preferred = RowsByHash(capacity: merged.count)
         for index in merged.indices where merged[index].status == .preferred {
-            let slot = Slot(concept: merged[index].conceptID, language: merged[index].language, form: merged[index].form)
-            guard let other = preferred[slot] else {
-                preferred[slot] = index
+            let row = merged[index]
+            let hash = TableParser.identity(row.conceptID, row.language, row.form.rawValue)
+            let same = { (other: Int) in
+                merged[other].status == .preferred && merged[other].conceptID == row.conceptID
+                    && merged[other].language == row.language && merged[other].form == row.form
+            }
+            guard let other = preferred.first(hash: hash, where: same) else {
+                preferred.insert(hash: hash, row: index)
                 continue
             }
-            let loser = merged[other].layer < merged[index].layer ? other : index
-            merged[loser].status = .admitted
-            if loser == other { preferred[slot] = index }
+            // One layer has one preferred term per slot, so the two come from two layers.
+            if merged[other].layer < row.layer {
+                merged[other].status = .admitted
+                preferred.insert(hash: hash, row: index)
+            } else {
+                merged[index].status = .admitted
+            }
         }
         return merged
     }

@@ -28,7 +28,7 @@ struct TableParser {
     /// A 64-bit hash of some fields of a row, for the duplicate checks. A hit is
     /// confirmed by comparing the rows themselves, so a collision never reports a false
     /// duplicate.
-    private static func identity(_ parts: String...) -> UInt64 {
+    static func identity(_ parts: String...) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
         for part in parts {
             var part = part

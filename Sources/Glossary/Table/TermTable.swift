@@ -48,21 +48,28 @@ public struct TermTable: Sendable {
     /// checked: a problem anywhere throws, and no table is made.
     public init(layers: [TableLayer]) throws(TableError) {
         precondition(!layers.isEmpty, "a table has at least one layer")
-        var merge = LayerMerge()
+        var parsed: [(rows: [TermRow], removals: [TermRow])] = []
         var diagnostics: [Diagnostic] = []
         for (index, layer) in layers.enumerated() {
             var parser = TableParser(source: layer.source, bytes: layer.bytes, layer: index)
             do {
-                let rows = try parser.parse()
-                if diagnostics.isEmpty { merge.add(rows: rows, removals: parser.removals, layer: index, sources: layers.map(\.source)) }
+                parsed.append((try parser.parse(), parser.removals))
             } catch {
                 diagnostics += error.diagnostics
             }
         }
-        diagnostics += merge.errors
         if !diagnostics.isEmpty { throw TableError(Array(diagnostics.prefix(TableError.limit))) }
         self.sources = layers.map(\.source)
         self.source = sources.joined(separator: " + ")
+        if parsed.count == 1 && parsed[0].removals.isEmpty {
+            // One file: nothing to merge.
+            self.rows = parsed[0].rows
+            self.layerFindings = []
+            return
+        }
+        var merge = LayerMerge(capacity: parsed.reduce(0) { $0 + $1.rows.count }, sources: sources)
+        for (index, layer) in parsed.enumerated() { merge.add(rows: layer.rows, removals: layer.removals, layer: index) }
+        if !merge.errors.isEmpty { throw TableError(Array(merge.errors.prefix(TableError.limit))) }
         self.rows = merge.result()
         self.layerFindings = merge.findings
     }

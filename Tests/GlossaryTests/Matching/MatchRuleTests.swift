@@ -142,6 +142,11 @@ struct MatchRuleTests {
         Case("Menurut SHOIGU, pasukan siap.", []),
         Case("MOSKOW – Menteri itu tiba.", [("MOSKOW", "moscow")]),
         Case("Kami tiba di MOSKOW kemarin.", []),
+        // A wire service's dateline: a credit and a date between the city and the dash.
+        Case("MOSKOW (AP) - Menteri itu tiba.", [("MOSKOW", "moscow")]),
+        Case("MOSKOW, 21 Jan (Reuters) - Menteri itu tiba.", [("MOSKOW", "moscow")]),
+        Case("MOSKOW (tiga kata lain di sini lalu banyak sekali kata lagi) - tiba.", []),
+        Case("Di MOSKOW (AP) - Menteri itu tiba.", []),
         Case("Virus COVID-19", [("COVID-19", "covid-19")]),
         // In a headline, an abbreviation that is also a word counts only where the
         // headline's function words say its language.

@@ -175,17 +175,30 @@ struct ReferenceMatcher {
         }
         // Datelines here; headlines need the dictionary (`markHeadline`).
         do {
+            func text(_ k: Int) -> String { String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self) }
+            func isDash(_ k: Int) -> Bool {
+                let gap = String(decoding: tokens[k].gap, as: UTF8.self)
+                if k > 0 && !tokens[k].hardBefore && gap.contains("-") && gap.contains(" ") { return true }
+                return tokens[k].isPunct && (text(k) == "–" || text(k) == "—")
+            }
             var k = 0
             var ok = false
             while k < tokens.count {
-                let t = tokens[k]
-                let gap = String(decoding: t.gap, as: UTF8.self)
-                if k > 0 && !t.hardBefore && gap.contains("-") && gap.contains(" ") { ok = true; break }
-                let text = String(decoding: bytes[t.start..<t.end], as: UTF8.self)
-                if t.isPunct && (text == "–" || text == "—") { ok = true; break }
-                if t.isPunct && (text == "." || text == ",") { k += 1; continue }
-                if t.allCaps { k += 1; continue }
+                if isDash(k) { ok = true; break }
+                if tokens[k].isPunct && (text(k) == "." || text(k) == ",") { k += 1; continue }
+                if tokens[k].allCaps { k += 1; continue }
                 break
+            }
+            // Or a credit in parentheses, or a date after a comma, within eight tokens of the dash.
+            if !ok && k < tokens.count && tokens[..<k].contains(where: \.allCaps)
+                && ((tokens[k].isPunct && text(k) == "(") || (k > 0 && tokens[k - 1].isPunct && text(k - 1) == ","))
+            {
+                var m = k
+                while m < tokens.count && m < k + 8 {
+                    if isDash(m) { ok = true; break }
+                    guard tokens[m].isWord || (tokens[m].isPunct && ["(", ")", ",", ".", "/"].contains(text(m))) else { break }
+                    m += 1
+                }
             }
             if ok && tokens[..<k].contains(where: \.allCaps) {
                 for m in 0..<k where tokens[m].allCaps { tokens[m].capsContext = true }
@@ -256,6 +269,9 @@ struct ReferenceMatcher {
     /// maybe as its stem) of the line `bytes`.
     func passes(_ entry: Entry, _ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8], headline: String? = nil) -> Bool {
         let span = Array(tokens[first...last])
+        // A term without a Latin letter never matches plain ASCII text (rule 3).
+        let termHasLatin = entry.row.term.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        if !termHasLatin && bytes[span[0].start..<span[span.count - 1].end].allSatisfy({ $0 < 0x80 }) { return false }
         if entry.row.form == .abbr {
             var cased: [UInt8] = []
             for (k, t) in span.enumerated() { cased += (stem && k == span.count - 1) ? t.stem!.cased : t.cased }
