@@ -133,7 +133,7 @@ struct MaintenanceCommandTests {
         #expect(run.text.contains("# 1× “Shoigou” ~ "))
         // Every row can be pasted into the table as it is.
         let table = String(decoding: EmbeddedData.terms, as: UTF8.self) + run.text
-        #expect(throws: Never.self) { try TermTable(parsing: table) }
+        #expect(throws: Never.self) { try TermTable(layers: [TableLayer.shipped[0], TableLayer(parsing: table)]) }
     }
 
     @Test("Regression: add --status with an empty status crashed; it and a bare + are usage errors that change nothing", arguments: ["", "alt+", "+shared"])

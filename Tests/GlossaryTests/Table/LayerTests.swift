@@ -97,6 +97,16 @@ struct LayerTests {
         #expect(throws: TableError.self) { try Self.merged("china\tid\tX\tlong\tpref\n") }
         #expect(throws: TableError.self) { try Self.merged("china\tund\tcountry\tkind\tremoved\n") }
     }
+
+    @Test("The shipped data is two layers, generated and curated, and the curated one refines the generated")
+    func shipped() throws {
+        let table = try TermTable.shipped()
+        #expect(table.sources == TableLayer.shippedPaths)
+        #expect(table.rows.contains { $0.layer == 0 } && table.rows.contains { $0.layer == 1 })
+        // CLDR's Indonesian name list has "Cina"; the curated layer deprecates it (Keppres 12/2014).
+        let cina = try #require(table.rows.first { $0.conceptID == "china" && $0.term == "Cina" })
+        #expect(cina.status == .deprecated && cina.layer == 1)
+    }
 }
 
 /// The editing commands change one layer and check it over the layers below.
