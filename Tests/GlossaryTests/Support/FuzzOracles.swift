@@ -74,6 +74,7 @@ enum FuzzOracles {
     /// Table loader: it never crashes, and loads all or nothing. A table that loads
     /// loads the same again in canonical form; one that does not says where.
     static func table(_ bytes: [UInt8]) -> String? {
+        if let failure = layers(bytes) { return failure }
         let lineCount = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         let table: TermTable
         do {
@@ -101,6 +102,54 @@ enum FuzzOracles {
         }
         if rows(again) != rows(table) { return "formatting changed the rows" }
         _ = TableCheck.check(utf8: bytes, source: "fuzz.tsv")
+        return nil
+    }
+
+    /// Layers (Data/README.md, "Layers"): the input split at its form feeds, or else at
+    /// its middle line, is either refused with every diagnostic inside the layer it names,
+    /// or merged into rows that keep the merge's invariants: each from a line of its own
+    /// layer, one row per concept, language and term, one kind per concept, one preferred
+    /// term per concept, language and form.
+    static func layers(_ bytes: [UInt8]) -> String? {
+        var parts = bytes.split(separator: 0x0C, omittingEmptySubsequences: false).map(Array.init)
+        if parts.count == 1 {
+            let newlines = bytes.indices.filter { bytes[$0] == 0x0A }
+            guard let middle = newlines.dropFirst(newlines.count / 2).first else { return nil }
+            parts = [Array(bytes[...middle]), Array(bytes[(middle + 1)...])]
+        }
+        let layers = parts.enumerated().map { TableLayer(utf8: $1, source: "layer\($0).tsv") }
+        func lineCount(_ layer: Int) -> Int { parts[layer].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        let table: TermTable
+        do {
+            table = try TermTable(layers: layers)
+        } catch {
+            if error.diagnostics.isEmpty { return "layers were refused without a diagnostic" }
+            for diagnostic in error.diagnostics {
+                guard let layer = layers.firstIndex(where: { $0.source == diagnostic.location.file }) else { return "a diagnostic in no layer: \(diagnostic)" }
+                if diagnostic.location.line < 1 || diagnostic.location.line > lineCount(layer) { return "a diagnostic outside its layer: \(diagnostic)" }
+            }
+            return nil
+        }
+        var identities = Set<String>(), kinds = Set<String>(), preferred = Set<String>()
+        for row in table.rows {
+            guard row.layer < layers.count, row.line >= 1, row.line <= lineCount(row.layer) else { return "a merged row from nowhere: \(row)" }
+            if row.isRemoval { return "a removal among the merged rows: \(row)" }
+            if row.form == .kind {
+                if !kinds.insert(row.conceptID).inserted { return "two kinds for \(row.conceptID)" }
+            } else if !identities.insert("\(row.conceptID)\t\(row.language)\t\(row.term)").inserted {
+                return "two merged rows for \(row.conceptID) \(row.language) \(row.term)"
+            }
+            if row.status == .preferred && !preferred.insert("\(row.conceptID)\t\(row.language)\t\(row.form)").inserted {
+                return "two preferred \(row.form) terms for \(row.conceptID) in \(row.language)"
+            }
+        }
+        do {
+            _ = try Matcher(table: table)
+        } catch {
+            if error.diagnostics.isEmpty { return "merged layers were refused without a diagnostic" }
+            if let bad = error.diagnostics.first(where: { d in !layers.contains { $0.source == d.location.file } }) { return "a diagnostic in no layer: \(bad)" }
+        }
+        _ = TableCheck.check(layers: layers, refinements: true)
         return nil
     }
 
