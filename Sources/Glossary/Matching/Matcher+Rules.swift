@@ -1,4 +1,5 @@
-// The rules a candidate must pass, by the numbers of DESIGN.md: 3 (Han and kana),
+// The rules a candidate must pass, by the numbers of DESIGN.md: 2 (a term without a Latin
+// letter meets no plain ASCII text), 3 (Han and kana),
 // 4 (abbreviations: own case, own script, press casing), 5 (lowercase surfaces) and
 // 6 (all-caps words, with headlines and datelines).
 
@@ -160,8 +161,8 @@ extension Matcher {
         return position == cased.endIndex
     }
 
-    /// Rules 4, 5 and 6 for one entry of a candidate; `headline` says whether the line
-    /// is a headline.
+    /// Rules 2 (a term without a Latin letter), 4, 5 and 6 for one entry of a candidate;
+    /// `headline` says whether the line is a headline.
     func passes(
         _ entry: Entry, _ entryIndex: Int32, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8], headline: Bool = false
@@ -169,7 +170,7 @@ extension Matcher {
         if entry.nativeScriptOnly
             && !line[Int(tokens[first].start)..<Int(tokens[candidate.last].end)].contains(where: { $0 >= 0x80 })
         {
-            return false  // rule 3: Дели is not the Indonesian Deli
+            return false  // rule 2: Дели is not the Indonesian Deli
         }
         if entry.isAbbr {
             let cased = casedKey(ofEntry: entryIndex)

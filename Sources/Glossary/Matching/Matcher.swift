@@ -66,7 +66,7 @@ public final class Matcher: Sendable {
         var silenced: Bool = false
         /// The term has no ASCII letter (*Дели*, *Ла-Пас*): it matches only a surface with
         /// a character beyond ASCII, never the plain Latin word its key romanizes to
-        /// (*Deli*, *Lapas*), rule 3.
+        /// (*Deli*, *Lapas*), rule 2.
         var nativeScriptOnly: Bool = false
     }
 

@@ -47,7 +47,9 @@ public struct TermTable: Sendable {
     /// layer is checked on its own as a table of one file is, then the merge is
     /// checked: a problem anywhere throws, and no table is made.
     public init(layers: [TableLayer]) throws(TableError) {
-        precondition(!layers.isEmpty, "a table has at least one layer")
+        guard !layers.isEmpty else {
+            throw TableError([Diagnostic(at: SourceLocation(file: "<layers>"), message: "no table was given: a table has at least one layer")])
+        }
         var parsed: [(rows: [TermRow], removals: [TermRow])] = []
         var diagnostics: [Diagnostic] = []
         for (index, layer) in layers.enumerated() {

@@ -269,7 +269,7 @@ struct ReferenceMatcher {
     /// maybe as its stem) of the line `bytes`.
     func passes(_ entry: Entry, _ tokens: [Token], _ first: Int, _ last: Int, stem: Bool, _ bytes: [UInt8], headline: String? = nil) -> Bool {
         let span = Array(tokens[first...last])
-        // A term without a Latin letter never matches plain ASCII text (rule 3).
+        // A term without a Latin letter never matches plain ASCII text (rule 2).
         let termHasLatin = entry.row.term.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
         if !termHasLatin && bytes[span[0].start..<span[span.count - 1].end].allSatisfy({ $0 < 0x80 }) { return false }
         if entry.row.form == .abbr {

@@ -112,11 +112,16 @@ struct LayerTests {
 /// The editing commands change one layer and check it over the layers below.
 @Suite("Editing a layer")
 struct LayerEditingTests {
+    /// A fresh folder with the base layer and an empty top layer.
+    static func files() throws -> (base: String, top: String) {
+        let folder = try TemporaryFolder.make()
+        return (try TemporaryFolder.write(LayerTests.base, named: "base.tsv", in: folder),
+                try TemporaryFolder.write(LayerTests.header, named: "top.tsv", in: folder))
+    }
+
     @Test("remove of a row that only a lower layer lists writes a removed row into the edited layer")
     func removeFromBelow() throws {
-        let folder = try TemporaryFolder.make()
-        let base = try TemporaryFolder.write(LayerTests.base, named: "base.tsv", in: folder)
-        let top = try TemporaryFolder.write(LayerTests.header, named: "top.tsv", in: folder)
+        let (base, top) = try Self.files()
         let run = try CommandRunner.run(["remove", "china", "id", "Cina", "--terms", base, "--terms", top])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try String(contentsOfFile: top, encoding: .utf8).contains("china\tid\tCina\tfull\tremoved\tremoves the row of \(base):5\n"))
@@ -127,9 +132,7 @@ struct LayerEditingTests {
 
     @Test("set-pref of a lower layer's term writes a refining row; the lower preferred term becomes alt in the merge")
     func setPrefFromBelow() throws {
-        let folder = try TemporaryFolder.make()
-        let base = try TemporaryFolder.write(LayerTests.base, named: "base.tsv", in: folder)
-        let top = try TemporaryFolder.write(LayerTests.header, named: "top.tsv", in: folder)
+        let (base, top) = try Self.files()
         let run = try CommandRunner.run(["set-pref", "china", "id", "Cina", "--terms", base, "--layer", top])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try String(contentsOfFile: top, encoding: .utf8).contains("china\tid\tCina\tfull\tpref\t"))
@@ -139,9 +142,7 @@ struct LayerEditingTests {
 
     @Test("An edit that conflicts with a lower layer is refused and names both files; the layer is unchanged")
     func refusedConflict() throws {
-        let folder = try TemporaryFolder.make()
-        let base = try TemporaryFolder.write(LayerTests.base, named: "base.tsv", in: folder)
-        let top = try TemporaryFolder.write(LayerTests.header, named: "top.tsv", in: folder)
+        let (base, top) = try Self.files()
         let run = try CommandRunner.run(["add", "kompas", "id", "Cina", "--form", "full", "--status", "pref", "--terms", base, "--terms", top])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(base):5"))
