@@ -31,7 +31,7 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         let matcher = try table.loadMatcher()
         let lookup = matcher.lookup(text)
-        print(report.format == .json ? lookupJSON(lookup) : lookupText(lookup))
+        print(report.format == .json ? lookupJSON(lookup, sources: matcher.table.sources) : lookupText(lookup, sources: matcher.table.sources))
         if lookup.mentions.isEmpty { throw ExitStatus.findings }
     }
 }

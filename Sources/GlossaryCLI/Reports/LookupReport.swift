@@ -1,7 +1,9 @@
 import Glossary
 
-/// `glossary lookup`, for people.
-func lookupText(_ lookup: Lookup) -> String {
+/// `glossary lookup`, for people. A row is placed by its line, and by its layer's file
+/// too when the table has several (`sources`).
+func lookupText(_ lookup: Lookup, sources: [String] = []) -> String {
+    func line(_ row: TermRow) -> String { sources.count > 1 ? "\(sources[row.layer]):\(row.line)" : "line \(row.line)" }
     var lines: [String] = []
     lines.append("“\(lookup.text)” has the match key “\(lookup.key)”.")
     for word in lookup.words {
@@ -15,8 +17,8 @@ func lookupText(_ lookup: Lookup) -> String {
     lines.append("")
     for row in lookup.names {
         lines.append(row.form == .protected
-            ? "“\(row.term)” is a protected name (\(row.conceptID), \(row.language), line \(row.line)): the name of something else, never a mention, and neither is any word inside it."
-            : "“\(row.term)” is a title (\(row.conceptID), \(row.language), line \(row.line)): a short form after it still stands alone.")
+            ? "“\(row.term)” is a protected name (\(row.conceptID), \(row.language), \(line(row))): the name of something else, never a mention, and neither is any word inside it."
+            : "“\(row.term)” is a title (\(row.conceptID), \(row.language), \(line(row))): a short form after it still stands alone.")
     }
     if lookup.mentions.isEmpty && !lookup.names.isEmpty {
         return lines.joined(separator: "\n")
@@ -27,7 +29,7 @@ func lookupText(_ lookup: Lookup) -> String {
             lines.append("Nearest terms:")
             for near in lookup.nearest {
                 let term = near.term
-                lines.append("  \(term.term)  (\(term.conceptID), \(term.language) \(term.form.rawValue), edit distance \(near.distance), line \(term.line))")
+                lines.append("  \(term.term)  (\(term.conceptID), \(term.language) \(term.form.rawValue), edit distance \(near.distance), \(line(term)))")
             }
         }
         return lines.joined(separator: "\n")
@@ -41,14 +43,14 @@ func lookupText(_ lookup: Lookup) -> String {
         case .defaultSense: how = ", the default sense"
         case .ambiguous: how = ", ambiguous"
         }
-        let senses = mention.senses.map { "\($0.conceptID) through “\($0.term.term)” (\($0.term.language) \($0.term.form.rawValue), line \($0.term.line))" }
+        let senses = mention.senses.map { "\($0.conceptID) through “\($0.term.term)” (\($0.term.language) \($0.term.form.rawValue), \(line($0.term)))" }
         let intro = mention.senses.contains { $0.term.needsIntroduction }
             ? "; it counts only where the concept was introduced (+intro: the full name earlier, or a context word)" : ""
         lines.append("“\(mention.surface)” is a mention of \(senses.joined(separator: " or "))\(how)\(mention.isMixedScript ? "; it mixes scripts" : "")\(intro).")
     }
     if !lookup.sameKey.isEmpty {
         lines.append("Rows with the key “\(lookup.key)”: "
-                     + lookup.sameKey.map { "\($0.term) (\($0.conceptID), \($0.language) \($0.form.rawValue), line \($0.line))" }.joined(separator: "; "))
+                     + lookup.sameKey.map { "\($0.term) (\($0.conceptID), \($0.language) \($0.form.rawValue), \(line($0)))" }.joined(separator: "; "))
     }
     for concept in lookup.concepts {
         let rows = concept.rows
@@ -67,9 +69,10 @@ func lookupText(_ lookup: Lookup) -> String {
     return lines.joined(separator: "\n")
 }
 
-/// `glossary lookup --format json`.
-func lookupJSON(_ lookup: Lookup) -> String {
+/// `glossary lookup --format json`. A row carries its layer's file (`sources`) as `file`.
+func lookupJSON(_ lookup: Lookup, sources: [String] = []) -> String {
     func row(_ json: inout JSONWriter, _ row: TermRow) {
+        if row.layer < sources.count { json.field("file", sources[row.layer]) }
         json.field("id", row.conceptID)
         json.field("lang", row.language)
         json.field("term", row.term)
