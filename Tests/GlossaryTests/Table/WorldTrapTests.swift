@@ -141,6 +141,17 @@ extension WorldTrapTests {
         #expect(Self.pairs(example.text) == example.pairs)
     }
 
+    @Test("Indonesian words that are also names of the wider world count only after an introduction", arguments: [
+        Case("Baku tembak terjadi di perbatasan.", []),
+        Case("Presiden Azerbaijan tiba di Baku.", [("Azerbaijan", "azerbaijan"), ("Baku", "baku")]),
+        Case("Bibi saya tinggal di Bandung.", []),
+        Case("Asmara keduanya kandas.", []),
+        Case("Eritrea merayakan kemerdekaan di Asmara.", [("Eritrea", "eritrea"), ("Asmara", "asmara")]),
+    ])
+    func indonesianWords(_ example: Case) {
+        #expect(Self.pairs(example.text) == example.pairs)
+    }
+
     @Test("Wire datelines in capitals name their city", arguments: [
         Case("WASHINGTON, Jan 21 (Reuters) - The talks resumed.", [("WASHINGTON", "washington")]),
         Case("KUALA LUMPUR (AP) - The talks resumed.", [("KUALA LUMPUR", "kuala-lumpur")]),
