@@ -6,6 +6,9 @@ let package = Package(
     products: [
         .library(name: "Glossary", targets: ["Glossary"]),
         .executable(name: "glossary", targets: ["GlossaryCLI"]),
+        // The C interface (Sources/GlossaryC/include/glossary.h) as libGlossaryC.so,
+        // for C programs and the Python package.
+        .library(name: "GlossaryC", type: .dynamic, targets: ["GlossaryC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +31,13 @@ let package = Package(
         .target(
             name: "Glossary",
             dependencies: ["CGlossary"]
+        ),
+        // The C interface over the library: @_cdecl functions and opaque handles; its
+        // header is include/glossary.h, which no Swift module imports.
+        .target(
+            name: "GlossaryC",
+            dependencies: ["Glossary"],
+            exclude: ["include"]
         ),
         .executableTarget(
             name: "GlossaryCLI",

@@ -7,12 +7,12 @@ import Glibc
 /// priority-inheritance futex, in the kernel, where ThreadSanitizer cannot see the
 /// hand-over, so every contended section is reported as a race. ThreadSanitizer knows
 /// pthread mutexes, so the sanitizer runs of the test suite stay meaningful.
-final class Lock<State: ~Copyable>: @unchecked Sendable {
+package final class Lock<State: ~Copyable>: @unchecked Sendable {
     // @unchecked: `state` is only touched with `mutex` held.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var state: State
 
-    init(_ state: consuming State) {
+    package init(_ state: consuming State) {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -25,7 +25,7 @@ final class Lock<State: ~Copyable>: @unchecked Sendable {
     }
 
     /// Runs `body` with the state, the lock held.
-    func withLock<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
+    package func withLock<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&state)

@@ -1,6 +1,6 @@
 /// Calls `body` with each line (without its LF) and the line's start offset. A final
 /// line without LF counts; an empty text has no lines.
-func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+package func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
     var start = 0
     while start < bytes.count {
         var end = start
