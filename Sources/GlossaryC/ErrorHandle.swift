@@ -6,6 +6,7 @@ import Glossary
 final class ErrorHandle: Handle {
     static let table: Int32 = 1
     static let argument: Int32 = 2
+    static let markup: Int32 = 3
 
     let code: Int32
     let message: UnsafeMutablePointer<CChar>

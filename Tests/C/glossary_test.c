@@ -86,6 +86,15 @@ static void test_render(const glossary_matcher *m) {
     out = glossary_render(m, (const uint8_t *)"di Moskwa", 9, "tag", NULL, &length, &error);
     CHECK(out != NULL && strcmp((char *)out, "di \xe2\x9f\xa6moscow|Moskwa\xe2\x9f\xa7") == 0, "tag: %s", out ? (char *)out : "NULL");
     glossary_free(out);
+    const char *tagged = "di \xe2\x9f\xa6moscow|Moskwa\xe2\x9f\xa7";
+    out = glossary_untag((const uint8_t *)tagged, strlen(tagged), &length, &error);
+    CHECK(out != NULL && strcmp((char *)out, "di Moskwa") == 0 && length == 9, "untag: %s", out ? (char *)out : "NULL");
+    glossary_free(out);
+    out = glossary_untag((const uint8_t *)"a\nb \xe2\x9f\xa7", 7, &length, &error);
+    CHECK(out == NULL && error != NULL && glossary_error_code(error) == GLOSSARY_ERROR_MARKUP && glossary_error_line(error, 0) == 2,
+          "malformed markup");
+    glossary_error_free(error);
+    error = NULL;
     out = glossary_render(m, (const uint8_t *)"x", 1, "yaml", "en", &length, &error);
     CHECK(out == NULL && error != NULL && glossary_error_code(error) == GLOSSARY_ERROR_ARGUMENT, "unknown format");
     glossary_error_free(error);

@@ -46,6 +46,7 @@ enum {
     GLOSSARY_OK = 0,
     GLOSSARY_ERROR_TABLE = 1,    /* a table or variant rules that cannot be used */
     GLOSSARY_ERROR_ARGUMENT = 2, /* a bad argument: a NULL pointer, an unknown format */
+    GLOSSARY_ERROR_MARKUP = 3,   /* tagged text whose markup is malformed (glossary_untag) */
 };
 
 int32_t glossary_error_code(const glossary_error *error);
@@ -152,6 +153,11 @@ void glossary_document_free(glossary_document *document);
 uint8_t *glossary_render(const glossary_matcher *matcher, const uint8_t *text, size_t length,
                          const char *format, const char *language, size_t *out_length, glossary_error **error);
 void glossary_free(void *pointer);
+
+/* Tagged text (the "tag" format) back to the text: each ⟦id|surface⟧ becomes its
+ * surface, doubled brackets single ones. Malformed markup is an error at its line and
+ * column. Free the result with glossary_free. */
+uint8_t *glossary_untag(const uint8_t *text, size_t length, size_t *out_length, glossary_error **error);
 
 #ifdef __cplusplus
 }
