@@ -129,6 +129,13 @@ struct CommandTests {
         #expect(!run.stderr.isEmpty)
     }
 
+    @Test("Regression: a program that ends before it reads its input (signal 13 killed the test process)")
+    func endsBeforeReading() throws {
+        let run = try CommandRunner.run(["frobnicate"], stdin: Data(repeating: 0x61, count: 4 << 20))
+        #expect(run.status == 1)
+        #expect(!run.stderr.isEmpty)
+    }
+
     @Test("--help teaches, with status 0")
     func help() throws {
         let top = try CommandRunner.run(["--help"], "")

@@ -71,7 +71,15 @@ enum CommandRunner {
                                  environment: environment)
         let written = Handoff(), errorData = Handoff()
         Thread {
-            input.fileHandleForWriting.write(stdin)
+            // A program may end before it reads its input (a usage error): the write then
+            // fails with EPIPE, which is no failure of the test. SIGPIPE is blocked on this
+            // thread only (it killed the whole test process, as signal 13, on a busy
+            // machine); ignoring it process-wide would pass SIG_IGN on to every child.
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+            try? input.fileHandleForWriting.write(contentsOf: stdin)
             try? input.fileHandleForWriting.close()
             written.finish(Data())
         }.start()
