@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import ctypes
 import os
-from dataclasses import dataclass, field
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+import struct
+from array import array
+from dataclasses import dataclass
+from typing import Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 __all__ = ["Matcher", "Document", "Mention", "Sense", "Problem", "GlossaryError", "TableError", "MarkupError", "untag"]
 
@@ -158,8 +160,7 @@ def _raise(error: ctypes.c_void_p) -> None:
 
 # --- Mentions -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Sense:
+class Sense(NamedTuple):
     """One concept a mention may mean: its id and kind, and the table's row that matched
     (the spelling, its language, form and status)."""
     concept: str
@@ -170,8 +171,7 @@ class Sense:
     status: str
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A mention: ``text[start:end]`` (Python string offsets) is ``text``. ``concept`` is
     the concept's id, None when the mention is ambiguous (then ``senses`` lists every
     candidate). ``resolution`` says how the sense was chosen: unique, context, document,
@@ -186,8 +186,14 @@ class Mention:
     resolution: str
     senses: Tuple[Sense, ...]
     mixed_script: bool
-    byte_start: int = field(repr=False, default=0)
-    byte_end: int = field(repr=False, default=0)
+    byte_start: int
+    byte_end: int
+
+
+# UTF-8 continuation bytes: the characters of some bytes of a text are its bytes
+# without these (a lone surrogate, passed as three bytes, is one character too).
+_CONTINUATION = bytes(range(0x80, 0xC0))
+_MENTION = struct.Struct("<QQIIBB6x")
 
 
 def _encode(text: str) -> bytes:
@@ -233,6 +239,7 @@ class Matcher:
         self._handle = handle
         self._concepts: dict = {}
         self._rows: dict = {}
+        self._senses: dict = {}
 
     def __del__(self):
         handle = getattr(self, "_handle", None)
@@ -257,37 +264,56 @@ class Matcher:
             self._rows[index] = found
         return found
 
+    def _sense(self, concept: int, row: int) -> Tuple[Sense]:
+        """The sense of a concept and row, as a one-sense tuple, made once and reused."""
+        key = (concept << 32) | row
+        found = self._senses.get(key)
+        if found is None:
+            found = (Sense(*self._concept(concept), *self._row(row)),)
+            self._senses[key] = found
+        return found
+
     def _read(self, handle: int, text: str, data: bytes) -> List[Mention]:
         try:
             count = _lib.glossary_mentions_count(handle)
-            items = _lib.glossary_mentions_items(handle)
-            senses = _lib.glossary_mentions_senses(handle)
-            result: List[Mention] = []
-            ascii_only = len(data) == len(text)
-            position_byte = position_char = 0
-            for i in range(count):
-                item = items[i]
-                if ascii_only:
-                    start, end = item.start, item.end
-                else:
-                    # Code points between the last offset and this one (offsets come in order).
-                    position_char += len(data[position_byte:item.start].decode("utf-8", "surrogatepass"))
-                    position_byte = item.start
-                    start = position_char
-                    end = start + len(data[item.start:item.end].decode("utf-8", "surrogatepass"))
-                listed = []
-                for k in range(item.sense_start, item.sense_start + item.sense_count):
-                    concept, kind = self._concept(senses[k].concept)
-                    term, language, form, status = self._row(senses[k].row)
-                    listed.append(Sense(concept, kind, term, language, form, status))
-                resolution = _RESOLUTIONS[item.resolution]
-                first = listed[0] if listed and resolution != "ambiguous" else None
-                result.append(Mention(start, end, text[start:end], first.concept if first else None, first.kind if first else None,
-                                      first.term if first else None, first.language if first else None, resolution,
-                                      tuple(listed), bool(item.flags & 1), item.start, item.end))
-            return result
+            if count == 0:
+                return []
+            # The two arrays are read whole, in one copy each, not item by item.
+            raw = ctypes.string_at(_lib.glossary_mentions_items(handle), count * _MENTION.size)
+            items = list(_MENTION.iter_unpack(raw))
+            total = items[-1][2] + items[-1][3]
+            senses = array("i")
+            senses.frombytes(ctypes.string_at(_lib.glossary_mentions_senses(handle), total * 8))
         finally:
             _lib.glossary_mentions_free(handle)
+        result: List[Mention] = []
+        ascii_only = len(data) == len(text)
+        position_byte = position_char = 0
+        sense_of = self._sense
+        for byte_start, byte_end, sense_start, sense_count, resolution_code, flags in items:
+            if ascii_only:
+                start, end = byte_start, byte_end
+            else:
+                # Characters between the last offset and this one (offsets come in order).
+                segment = data[position_byte:byte_start]
+                position_char += len(segment.translate(None, _CONTINUATION))
+                position_byte = byte_start
+                start = position_char
+                surface = data[byte_start:byte_end]
+                end = start + len(surface.translate(None, _CONTINUATION))
+            if sense_count == 1:
+                listed = sense_of(senses[2 * sense_start], senses[2 * sense_start + 1])
+            else:
+                listed = tuple(sense_of(senses[2 * k], senses[2 * k + 1])[0] for k in range(sense_start, sense_start + sense_count))
+            resolution = _RESOLUTIONS[resolution_code]
+            if listed and resolution != "ambiguous":
+                first = listed[0]
+                result.append(Mention(start, end, text[start:end], first.concept, first.kind, first.term, first.language,
+                                      resolution, listed, bool(flags & 1), byte_start, byte_end))
+            else:
+                result.append(Mention(start, end, text[start:end], None, None, None, None, resolution, listed,
+                                      bool(flags & 1), byte_start, byte_end))
+        return result
 
     def mentions(self, text: str) -> List[Mention]:
         """The mentions of a text read as one document (a paragraph is a line)."""
