@@ -75,6 +75,7 @@ def _load() -> ctypes.CDLL:
         "glossary_mentions_count": (S, [P]),
         "glossary_mentions_items": (ctypes.POINTER(_Mention), [P]),
         "glossary_mentions_senses": (ctypes.POINTER(_Sense), [P]),
+        "glossary_mentions_view": (S, [P, ctypes.POINTER(P), ctypes.POINTER(P), ctypes.POINTER(S)]),
         "glossary_mentions_free": (None, [P]),
         "glossary_document_new": (P, [P]),
         "glossary_document_find": (P, [P, C, S, ctypes.POINTER(P)]),
@@ -274,22 +275,21 @@ class Matcher:
         return found
 
     def _read(self, handle: int, text: str, data: bytes) -> List[Mention]:
+        items_pointer, senses_pointer, total = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_size_t()
         try:
-            count = _lib.glossary_mentions_count(handle)
+            count = _lib.glossary_mentions_view(handle, ctypes.byref(items_pointer), ctypes.byref(senses_pointer), ctypes.byref(total))
             if count == 0:
                 return []
             # The two arrays are read whole, in one copy each, not item by item.
-            raw = ctypes.string_at(_lib.glossary_mentions_items(handle), count * _MENTION.size)
-            items = list(_MENTION.iter_unpack(raw))
-            total = items[-1][2] + items[-1][3]
+            items = list(_MENTION.iter_unpack(ctypes.string_at(items_pointer.value, count * _MENTION.size)))
             senses = array("i")
-            senses.frombytes(ctypes.string_at(_lib.glossary_mentions_senses(handle), total * 8))
+            senses.frombytes(ctypes.string_at(senses_pointer.value, total.value * 8))
         finally:
             _lib.glossary_mentions_free(handle)
         result: List[Mention] = []
         ascii_only = len(data) == len(text)
         position_byte = position_char = 0
-        sense_of = self._sense
+        sense_of, new = self._sense, tuple.__new__
         for byte_start, byte_end, sense_start, sense_count, resolution_code, flags in items:
             if ascii_only:
                 start, end = byte_start, byte_end
@@ -306,13 +306,14 @@ class Matcher:
             else:
                 listed = tuple(sense_of(senses[2 * k], senses[2 * k + 1])[0] for k in range(sense_start, sense_start + sense_count))
             resolution = _RESOLUTIONS[resolution_code]
+            # tuple.__new__ makes the NamedTuple without the Python-level __new__ it generates.
             if listed and resolution != "ambiguous":
                 first = listed[0]
-                result.append(Mention(start, end, text[start:end], first.concept, first.kind, first.term, first.language,
-                                      resolution, listed, bool(flags & 1), byte_start, byte_end))
+                result.append(new(Mention, (start, end, text[start:end], first[0], first[1], first[2], first[3],
+                                            resolution, listed, bool(flags & 1), byte_start, byte_end)))
             else:
-                result.append(Mention(start, end, text[start:end], None, None, None, None, resolution, listed,
-                                      bool(flags & 1), byte_start, byte_end))
+                result.append(new(Mention, (start, end, text[start:end], None, None, None, None, resolution, listed,
+                                            bool(flags & 1), byte_start, byte_end)))
         return result
 
     def mentions(self, text: str) -> List[Mention]:

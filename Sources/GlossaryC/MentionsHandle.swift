@@ -10,11 +10,13 @@ final class MentionsHandle: Handle {
     static let senseSize = 8
 
     let count: Int
+    let senseCount: Int
     let items: UnsafeMutableRawPointer
     let senses: UnsafeMutableRawPointer
 
     init(_ records: [MentionRecord], _ senseRecords: [SenseRecord]) {
         count = records.count
+        senseCount = senseRecords.count
         items = UnsafeMutableRawPointer.allocate(byteCount: max(1, records.count) * Self.mentionSize, alignment: 8)
         items.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, records.count) * Self.mentionSize)
         senses = UnsafeMutableRawPointer.allocate(byteCount: max(1, senseRecords.count) * Self.senseSize, alignment: 8)
@@ -75,6 +77,18 @@ public func glossary_mentions_items(_ mentions: OpaquePointer?) -> UnsafeRawPoin
 @_cdecl("glossary_mentions_senses")
 public func glossary_mentions_senses(_ mentions: OpaquePointer?) -> UnsafeRawPointer? {
     MentionsHandle.borrow(mentions).map { UnsafeRawPointer($0.senses) }
+}
+
+@_cdecl("glossary_mentions_view")
+public func glossary_mentions_view(
+    _ mentions: OpaquePointer?, _ items: UnsafeMutablePointer<UnsafeRawPointer?>?, _ senses: UnsafeMutablePointer<UnsafeRawPointer?>?,
+    _ senseCount: UnsafeMutablePointer<Int>?
+) -> Int {
+    guard let handle = MentionsHandle.borrow(mentions) else { return 0 }
+    items?.pointee = UnsafeRawPointer(handle.items)
+    senses?.pointee = UnsafeRawPointer(handle.senses)
+    senseCount?.pointee = handle.senseCount
+    return handle.count
 }
 
 @_cdecl("glossary_mentions_free")

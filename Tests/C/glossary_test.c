@@ -56,6 +56,11 @@ static void test_mentions(const glossary_matcher *m) {
     CHECK(glossary_concept_index(m, "moscow") == sense->concept, "concept index");
     CHECK(glossary_concept_index(m, "no-such-concept") == -1, "unknown concept");
     CHECK(glossary_concept_count(m) > 1000 && glossary_row_count(m) > 10000, "counts");
+    const glossary_mention *items = NULL;
+    const glossary_sense *senses = NULL;
+    size_t sense_count = 0;
+    CHECK(glossary_mentions_view(found, &items, &senses, &sense_count) == 4 && items == glossary_mentions_items(found)
+          && senses == glossary_mentions_senses(found) && sense_count == 4, "view");
     glossary_mentions_free(found);
 
     /* An ambiguous mention lists every sense. */

@@ -131,6 +131,10 @@ glossary_mentions *glossary_find(const glossary_matcher *matcher, const uint8_t 
 size_t glossary_mentions_count(const glossary_mentions *mentions);
 const glossary_mention *glossary_mentions_items(const glossary_mentions *mentions);
 const glossary_sense *glossary_mentions_senses(const glossary_mentions *mentions);
+/* All of it in one call (for bindings, where each call costs): stores the two arrays
+ * and the number of senses, and returns the number of mentions. */
+size_t glossary_mentions_view(const glossary_mentions *mentions, const glossary_mention **items,
+                              const glossary_sense **senses, size_t *sense_count);
 void glossary_mentions_free(glossary_mentions *mentions);
 
 /* --- Documents in parts --------------------------------------------------------- */
