@@ -60,8 +60,8 @@ def _load() -> ctypes.CDLL:
         "glossary_error_column": (I64, [P, S]),
         "glossary_error_text": (C, [P, S]),
         "glossary_error_free": (None, [P]),
-        "glossary_matcher_open": (P, [ctypes.POINTER(C), S, ctypes.c_int, C, ctypes.POINTER(P)]),
-        "glossary_matcher_open_texts": (P, [ctypes.POINTER(C), ctypes.POINTER(S), ctypes.POINTER(C), S, ctypes.c_int, C,
+        "glossary_matcher_open": (P, [ctypes.POINTER(C), S, ctypes.c_int, C, C, ctypes.POINTER(P)]),
+        "glossary_matcher_open_texts": (P, [ctypes.POINTER(C), ctypes.POINTER(S), ctypes.POINTER(C), S, ctypes.c_int, C, C,
                                             ctypes.POINTER(P)]),
         "glossary_matcher_free": (None, [P]),
         "glossary_concept_count": (S, [P]),
@@ -214,16 +214,18 @@ class Matcher:
     Matcher(tables=["my.tsv"], shipped=False) only your own tables, bottom first
     Matcher(texts=[("mine", tsv_text)])       layers held in strings, named for errors
     Matcher(kinds="all")                      ideas too; or "person,country", ...
+    Matcher(variants="my-variants.txt")       other romanization rules (Data/variants.txt's format)
 
     A bad table raises TableError, whose problems name the file, line and column.
     """
 
     def __init__(self, tables: Iterable[Union[str, os.PathLike]] = (), *, texts: Iterable[Tuple[str, str]] = (),
-                 shipped: bool = True, kinds: Optional[str] = None):
+                 shipped: bool = True, kinds: Optional[str] = None, variants: Optional[Union[str, os.PathLike]] = None):
         paths = [os.fsencode(path) for path in tables]
         layers = [(name, _encode(body)) for name, body in texts]
         error = ctypes.c_void_p()
         kinds_argument = kinds.encode() if kinds is not None else None
+        variants_argument = os.fsencode(variants) if variants is not None else None
         if paths and layers:
             raise ValueError("give tables or texts, not both")
         if layers:
@@ -231,10 +233,11 @@ class Matcher:
             bodies = (ctypes.c_char_p * count)(*[body for _, body in layers])
             lengths = (ctypes.c_size_t * count)(*[len(body) for _, body in layers])
             names = (ctypes.c_char_p * count)(*[name.encode() for name, _ in layers])
-            handle = _lib.glossary_matcher_open_texts(bodies, lengths, names, count, int(shipped), kinds_argument, ctypes.byref(error))
+            handle = _lib.glossary_matcher_open_texts(bodies, lengths, names, count, int(shipped), kinds_argument, variants_argument,
+                                                      ctypes.byref(error))
         else:
             array = (ctypes.c_char_p * max(1, len(paths)))(*paths)
-            handle = _lib.glossary_matcher_open(array, len(paths), int(shipped), kinds_argument, ctypes.byref(error))
+            handle = _lib.glossary_matcher_open(array, len(paths), int(shipped), kinds_argument, variants_argument, ctypes.byref(error))
         if not handle:
             _raise(error)
         self._handle = handle

@@ -70,6 +70,27 @@ def test_the_same_mentions_as_the_command(matcher, path):
     assert found == expected
 
 
+@pytest.mark.skipif(not Path(COMMAND).exists(), reason="the glossary command is not built")
+def test_the_same_mentions_as_the_command_on_hostile_text(matcher):
+    rng = random.Random(7)
+    pieces = HOSTILE + ["Sergey Shoygu", "PBB", "Rusianya", "Korea", "Georgia", "MOSKOW – ", "\u00a0", "ＡＳ", "Šojgu"]
+    text = "".join(rng.choice(pieces) for _ in range(4000))
+    run = subprocess.run([COMMAND, "normalize", "--format", "jsonl", "--documents", "lines", "-"],
+                         input=text.encode("utf-8", "surrogatepass"), capture_output=True, check=True)
+    expected = [(r["line"], r["start"], r["end"], r["id"]) for r in map(json.loads, run.stdout.splitlines())]
+    found = [(number, m.byte_start, m.byte_end, m.concept)
+             for number, line in enumerate(text.split("\n"), 1) for m in matcher.mentions(line)]
+    assert found == expected and len(found) > 100
+
+
+def test_other_variant_rules(tmp_path):
+    rules = tmp_path / "none.txt"
+    rules.write_text("# no rules: Shoygu is no longer Shoigu\n", encoding="utf-8")
+    assert [m.concept for m in glossary.Matcher(variants=rules).mentions("Shoygu dan Shoigu")] == ["sergei-shoigu"]
+    with pytest.raises(glossary.TableError):
+        glossary.Matcher(variants=tmp_path / "missing.txt")
+
+
 def test_normalize_tag_untag(matcher):
     assert matcher.normalize("Shoygu tiba di Moskwa.", to="en") == "Shoigu tiba di Moscow."
     tagged = matcher.tag("Sergey Shoygu di Moskwa \ud800.")

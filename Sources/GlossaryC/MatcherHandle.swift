@@ -46,13 +46,15 @@ private func kinds(_ text: UnsafePointer<CChar>?) -> (kinds: Set<ConceptKind>, e
 
 /// Opens a matcher over layers, the shipped ones first when asked; the key cache is the
 /// shipped one then, so that the shipped words need no ICU.
-private func open(_ layers: [TableLayer], shipped: Bool, kinds text: UnsafePointer<CChar>?,
+private func open(_ layers: [TableLayer], shipped: Bool, kinds text: UnsafePointer<CChar>?, variants: UnsafePointer<CChar>?,
                   _ errorOut: UnsafeMutablePointer<OpaquePointer?>?) -> OpaquePointer? {
     let (chosen, problem) = kinds(text)
     if let problem { return fail(problem, errorOut) }
     do throws(TableError) {
+        let rules = try variants.map { path throws(TableError) in try VariantRules(contentsOfFile: String(cString: path)) } ?? .shipped
         let table = try TermTable(layers: (shipped ? TableLayer.shipped : []) + layers)
-        let matcher = try Matcher(table: table, keyCache: shipped ? KeyCache.shipped : nil, kinds: chosen)
+        // The shipped key cache is made for the shipped rules; other rules ignore it.
+        let matcher = try Matcher(table: table, variants: rules, keyCache: shipped ? KeyCache.shipped : nil, kinds: chosen)
         return MatcherHandle(matcher).retainedPointer()
     } catch {
         return fail(ErrorHandle(error), errorOut)
@@ -62,7 +64,7 @@ private func open(_ layers: [TableLayer], shipped: Bool, kinds text: UnsafePoint
 @_cdecl("glossary_matcher_open")
 public func glossary_matcher_open(
     _ paths: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int, _ shipped: Int32,
-    _ kinds: UnsafePointer<CChar>?, _ errorOut: UnsafeMutablePointer<OpaquePointer?>?
+    _ kinds: UnsafePointer<CChar>?, _ variants: UnsafePointer<CChar>?, _ errorOut: UnsafeMutablePointer<OpaquePointer?>?
 ) -> OpaquePointer? {
     guard count == 0 || paths != nil else { return fail(ErrorHandle(argument: "paths is NULL"), errorOut) }
     var layers: [TableLayer] = []
@@ -74,14 +76,14 @@ public func glossary_matcher_open(
             return fail(ErrorHandle(error), errorOut)
         }
     }
-    return open(layers, shipped: shipped != 0, kinds: kinds, errorOut)
+    return open(layers, shipped: shipped != 0, kinds: kinds, variants: variants, errorOut)
 }
 
 @_cdecl("glossary_matcher_open_texts")
 public func glossary_matcher_open_texts(
     _ texts: UnsafePointer<UnsafePointer<CChar>?>?, _ lengths: UnsafePointer<Int>?,
     _ names: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int, _ shipped: Int32,
-    _ kinds: UnsafePointer<CChar>?, _ errorOut: UnsafeMutablePointer<OpaquePointer?>?
+    _ kinds: UnsafePointer<CChar>?, _ variants: UnsafePointer<CChar>?, _ errorOut: UnsafeMutablePointer<OpaquePointer?>?
 ) -> OpaquePointer? {
     guard count == 0 || (texts != nil && lengths != nil) else { return fail(ErrorHandle(argument: "texts or lengths is NULL"), errorOut) }
     var layers: [TableLayer] = []
@@ -92,7 +94,7 @@ public func glossary_matcher_open_texts(
         let name = names?[index].map { String(cString: $0) } ?? "layer\(index + 1)"
         layers.append(TableLayer(utf8: Array(bytes), source: name))
     }
-    return open(layers, shipped: shipped != 0, kinds: kinds, errorOut)
+    return open(layers, shipped: shipped != 0, kinds: kinds, variants: variants, errorOut)
 }
 
 @_cdecl("glossary_matcher_free")

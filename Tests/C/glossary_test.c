@@ -128,7 +128,7 @@ static void test_errors(void) {
     size_t length = strlen(table);
     const char *name = "newsroom.tsv";
     glossary_error *error = NULL;
-    glossary_matcher *m = glossary_matcher_open_texts(&table, &length, &name, 1, 1, NULL, &error);
+    glossary_matcher *m = glossary_matcher_open_texts(&table, &length, &name, 1, 1, NULL, NULL, &error);
     CHECK(m == NULL && error != NULL, "a bad table opens");
     if (error) {
         CHECK(glossary_error_code(error) == GLOSSARY_ERROR_TABLE, "code %d", glossary_error_code(error));
@@ -142,14 +142,19 @@ static void test_errors(void) {
     }
     error = NULL;
     const char *path = "/no/such/table.tsv";
-    m = glossary_matcher_open(&path, 1, 0, NULL, &error);
+    m = glossary_matcher_open(&path, 1, 0, NULL, NULL, &error);
     CHECK(m == NULL && error != NULL && strcmp(glossary_error_file(error, 0), path) == 0, "a missing file");
     glossary_error_free(error);
     error = NULL;
-    m = glossary_matcher_open(NULL, 0, 1, "person,planet", &error);
+    m = glossary_matcher_open(NULL, 0, 1, "person,planet", NULL, &error);
     CHECK(m == NULL && error != NULL && glossary_error_code(error) == GLOSSARY_ERROR_ARGUMENT, "an unknown kind");
     glossary_error_free(error);
     CHECK(glossary_find(NULL, (const uint8_t *)"x", 1, NULL) == NULL, "a NULL matcher");
+    error = NULL;
+    const char *rules = "/no/such/variants.txt";
+    m = glossary_matcher_open(NULL, 0, 1, NULL, rules, &error);
+    CHECK(m == NULL && error != NULL && strcmp(glossary_error_file(error, 0), rules) == 0, "missing variant rules");
+    glossary_error_free(error);
 }
 
 static void test_layer(void) {
@@ -157,7 +162,7 @@ static void test_layer(void) {
                         "kompas\tid\tHarian Kompas\tfull\tpref\nkompas\ten\tKompas daily\tfull\tpref\n";
     size_t length = strlen(table);
     glossary_error *error = NULL;
-    glossary_matcher *m = glossary_matcher_open_texts(&table, &length, NULL, 1, 1, NULL, &error);
+    glossary_matcher *m = glossary_matcher_open_texts(&table, &length, NULL, 1, 1, NULL, NULL, &error);
     CHECK(m != NULL && error == NULL, "a layer over the shipped data: %s", error ? glossary_error_message(error) : "");
     if (!m) return;
     glossary_mentions *found = find(m, "Harian Kompas memberitakan Tiongkok.");
@@ -192,7 +197,7 @@ static void test_threads(glossary_matcher *m) {
 int main(void) {
     CHECK(glossary_abi_version() == GLOSSARY_ABI_VERSION, "version %u", glossary_abi_version());
     glossary_error *error = NULL;
-    glossary_matcher *m = glossary_matcher_open(NULL, 0, 1, NULL, &error);
+    glossary_matcher *m = glossary_matcher_open(NULL, 0, 1, NULL, NULL, &error);
     CHECK(m != NULL, "the shipped data does not open: %s", error ? glossary_error_message(error) : "");
     if (!m) return 1;
     test_mentions(m);

@@ -66,14 +66,15 @@ void glossary_error_free(glossary_error *error);
 /* Opens a matcher over layers (Data/README.md, "Layers"), bottom first: when `shipped`
  * is not 0 the shipped data is the bottom (Data/world.tsv, Data/terms.tsv, built in),
  * then the `count` files of `paths`. `kinds` is NULL for the default (every kind but
- * idea), "all", or a comma-separated list (person,country,...). */
+ * idea), "all", or a comma-separated list (person,country,...). `variants` is the path
+ * of romanization rules (the format of Data/variants.txt), NULL for the shipped ones. */
 glossary_matcher *glossary_matcher_open(const char *const *paths, size_t count, int shipped,
-                                        const char *kinds, glossary_error **error);
+                                        const char *kinds, const char *variants, glossary_error **error);
 /* The same with the layers' texts in memory: `texts[i]` of `lengths[i]` bytes, named
  * `names[i]` in diagnostics (NULL names: "layer1", "layer2", ...). */
 glossary_matcher *glossary_matcher_open_texts(const char *const *texts, const size_t *lengths,
                                               const char *const *names, size_t count, int shipped,
-                                              const char *kinds, glossary_error **error);
+                                              const char *kinds, const char *variants, glossary_error **error);
 void glossary_matcher_free(glossary_matcher *matcher);
 
 /* The concepts, by index (the `concept` of a sense): id ("sergei-shoigu") and kind
