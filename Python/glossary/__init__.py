@@ -319,27 +319,23 @@ class Matcher:
                                             bool(flags & 1), byte_start, byte_end)))
         return result
 
-    def mentions(self, text: str) -> List[Mention]:
-        """The mentions of a text read as one document (a paragraph is a line)."""
+    def _find(self, function, handle: int, text: str) -> List[Mention]:
+        """Calls a find function of the library (a whole text, or a document's next part)."""
         data = _encode(text)
         error = ctypes.c_void_p()
-        handle = _lib.glossary_find(self._handle, data, len(data), ctypes.byref(error))
-        if not handle:
+        found = function(handle, data, len(data), ctypes.byref(error))
+        if not found:
             _raise(error)
-        return self._read(handle, text, data)
+        return self._read(found, text, data)
+
+    def mentions(self, text: str) -> List[Mention]:
+        """The mentions of a text read as one document (a paragraph is a line)."""
+        return self._find(_lib.glossary_find, self._handle, text)
 
     def _render(self, text: str, format: str, language: str) -> str:
         data = _encode(text)
-        length = ctypes.c_size_t()
-        error = ctypes.c_void_p()
-        out = _lib.glossary_render(self._handle, data, len(data), format.encode(), language.encode(), ctypes.byref(length),
-                                   ctypes.byref(error))
-        if not out:
-            _raise(error)
-        try:
-            return ctypes.string_at(out, length.value).decode("utf-8", "surrogatepass")
-        finally:
-            _lib.glossary_free(out)
+        return _text_of(lambda length, error: _lib.glossary_render(self._handle, data, len(data), format.encode(), language.encode(),
+                                                                     length, error))
 
     def normalize(self, text: str, to: str = "id") -> str:
         """The text with every mention replaced by its concept's preferred term in the
@@ -377,12 +373,7 @@ class Document:
 
     def mentions(self, text: str) -> List[Mention]:
         """The mentions of the next part; offsets are into this part."""
-        data = _encode(text)
-        error = ctypes.c_void_p()
-        handle = _lib.glossary_document_find(self._handle, data, len(data), ctypes.byref(error))
-        if not handle:
-            _raise(error)
-        return self._matcher._read(handle, text, data)
+        return self._matcher._find(_lib.glossary_document_find, self._handle, text)
 
     def reset(self) -> None:
         """Ends the document: the next part starts a new one."""
@@ -393,9 +384,15 @@ def untag(text: str) -> str:
     """Tagged text (``Matcher.tag``) back to the text: each ⟦concept|surface⟧ becomes its
     surface. Malformed markup raises MarkupError at its line and column."""
     data = _encode(text)
+    return _text_of(lambda length, error: _lib.glossary_untag(data, len(data), length, error))
+
+
+def _text_of(call) -> str:
+    """The text of a library call that returns a malloc'd buffer and its length (or an
+    error), with the buffer freed."""
     length = ctypes.c_size_t()
     error = ctypes.c_void_p()
-    out = _lib.glossary_untag(data, len(data), ctypes.byref(length), ctypes.byref(error))
+    out = call(ctypes.byref(length), ctypes.byref(error))
     if not out:
         _raise(error)
     try:
