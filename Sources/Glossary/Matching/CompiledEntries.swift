@@ -16,13 +16,16 @@ struct CompiledEntries {
     var ownRanges: [Range<Int32>] = []
 
     private var diagnostics: [Diagnostic] = []
+    /// Row index → index in the matcher's language names (``ConceptIndex``).
+    private let languageOfRow: [UInt16]
     /// Key → entry index of the first term row with it.
     private var firstTermWithKey: FlatKeyIndex
     /// Key → entry index of the `+default` row with it.
     private var defaultWithKey: [[UInt8]: Int] = [:]
 
     /// Compiles every row; throws every problem found (at most `TableError.limit`).
-    init(table: TermTable, conceptOfRow: [Int32], keyMaker: KeyMaker, kinds: Set<ConceptKind>) throws(TableError) {
+    init(table: TermTable, conceptOfRow: [Int32], languageOfRow: [UInt16], keyMaker: KeyMaker, kinds: Set<ConceptKind>) throws(TableError) {
+        self.languageOfRow = languageOfRow
         let kindOf = table.kinds
         let silenced = Set(kindOf.filter { !kinds.contains($0.value) }.keys)
         firstTermWithKey = FlatKeyIndex(capacity: table.rows.count)
@@ -63,9 +66,10 @@ struct CompiledEntries {
             row: index, concept: concept, form: row.form,
             capitalizedSingleWord: keyed.words == 1 && keyed.tokens == 1 && keyed.hasUpper,
             capitalizedPhrase: keyed.hasUpper && !(keyed.words == 1 && keyed.tokens == 1) && row.form != .abbr,
-            alsoTitlecase: row.alsoTitlecase, rank: statusRank, needsIntroduction: row.needsIntroduction,
+            alsoTitlecase: row.alsoTitlecase, rank: UInt8(statusRank), needsIntroduction: row.needsIntroduction,
             standsAlone: row.form == .short || (city && keyed.words == 1 && keyed.tokens == 1), silenced: silenced,
-            nativeScriptOnly: !row.term.utf8.contains { ($0 | 0x20) &- 0x61 < 26 })
+            nativeScriptOnly: !row.term.utf8.contains { ($0 | 0x20) &- 0x61 < 26 }, sharing: row.sharing,
+            language: languageOfRow[index])
         if row.form.isTerm || row.form == .protected { checkSharedKey(of: row, key: keys.count - 1, table, at: location) }
         entries.append(entry)
         casedRanges.append(keyed.cased)

@@ -57,7 +57,7 @@ extension Matcher {
         guard tokens[first...candidate.last].contains(where: { $0.flags.contains(.capsContext) }),
             CommonWords.shipped.contains(cased.map(asciiLower))
         else { return true }
-        let language = table.rows[entry.row].language
+        let language = languageNames[Int(entry.language)]
         return language == "und" || language == headlineLanguage(line)
     }
 

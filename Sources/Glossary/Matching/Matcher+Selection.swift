@@ -182,7 +182,7 @@ extension Matcher {
     ) {
         func score(_ index: Int32) -> (Int, Int, Int) {
             let e = entries[Int(index)]
-            return (surfaceCased(equals: casedKey(ofEntry: index), tokens, first, candidate, line, keys) ? 0 : 1, e.rank, e.row)
+            return (surfaceCased(equals: casedKey(ofEntry: index), tokens, first, candidate, line, keys) ? 0 : 1, Int(e.rank), e.row)
         }
         // A concept needs an introduction only if every row of it that matched says so.
         let needs = entries[Int(entry)].needsIntroduction
@@ -309,7 +309,7 @@ extension Matcher {
                         chosen = named[0]
                         found.resolution = .document
                     } else if let d = leaders.first(where: {
-                        table.rows[entries[Int(workspace.senses[$0].entry)].row].sharing == .defaultSense
+                        entries[Int(workspace.senses[$0].entry)].sharing == .defaultSense
                     }) {
                         chosen = d
                         found.resolution = .defaultSense

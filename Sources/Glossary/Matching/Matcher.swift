@@ -21,7 +21,13 @@ public final class Matcher: Sendable {
     let trie: Trie
     let entries: [Entry]
     let concepts: [Concept]
-    let conceptIndex: [String: Int32]
+    /// Concept id → index in `concepts`, built on first use (the scan never needs it).
+    let conceptIndex: ConceptLookup
+    /// The preferred terms of every concept, a concept's together (``Concept/preferred``).
+    let preferredTerms: [PreferredTerm]
+    let preferredTermBytes: [UInt8]
+    /// The languages of the rows, each once: ``Entry/language`` indexes it.
+    let languageNames: [String]
     /// Workspaces kept between calls of the one-shot APIs, so that a call per document
     /// does not pay for fresh buffers and an empty word memo each time.
     private let workspaces = Lock<[ScanWorkspace]>([])
@@ -54,7 +60,7 @@ public final class Matcher: Sendable {
         /// `+titlecase`: the abbreviation is also written with one capital (rule 4).
         var alsoTitlecase: Bool
         /// Lower ranks win when several rows of one concept match (rule 8).
-        var rank: Int
+        var rank: UInt8
         /// `+intro`: the row counts only where its concept is introduced (rule 10).
         var needsIntroduction: Bool
         /// Rule 11 holds for it: a short form, or the one-word name of a city (*Kazan*,
@@ -68,16 +74,31 @@ public final class Matcher: Sendable {
         /// a character beyond ASCII, never the plain Latin word its key romanizes to
         /// (*Deli*, *Lapas*), rule 2.
         var nativeScriptOnly: Bool = false
+        /// The row's `+shared` or `+default`.
+        var sharing: Sharing = .none
+        /// The row's language, an index into ``Matcher/languageNames``.
+        var language: UInt16 = 0
     }
 
     /// A concept's preferred terms.
     struct Concept: Sendable {
         var id: String
-        /// The row indexes of its preferred terms (a handful: a flat list is cheaper to
-        /// build for 100,000 concepts than nested dictionaries, and lookups are cached).
-        var preferred: [Int]
+        /// Its preferred terms: a range of ``Matcher/preferredTerms`` (a handful: a flat
+        /// list is cheaper to build and to load for 100,000 concepts than nested
+        /// dictionaries, and the renderer caches what it looks up).
+        var preferred: Range<Int32>
         /// Its kind, if the table says.
         var kind: ConceptKind?
+    }
+
+    /// A preferred term, with what the renderer needs to choose and write it.
+    struct PreferredTerm: Sendable {
+        var row: Int32
+        /// An index into ``Matcher/languageNames``.
+        var language: UInt16
+        var form: TermForm
+        /// Its UTF-8: a range of ``Matcher/preferredTermBytes``.
+        var term: Range<Int32>
     }
 
     /// The kinds of concept whose terms are mentions; a concept without a `kind` row
@@ -95,39 +116,73 @@ public final class Matcher: Sendable {
     /// (``ConceptKind/mentionedByDefault``). A mention of another kind is found and
     /// resolved as usual (its words are no other mention, and it is evidence for shared
     /// spellings), but it is not reported and `text` leaves it as written.
-    public init(
+    public convenience init(
         table: TermTable, variants: VariantRules = .shipped, keyCache: KeyCache? = nil,
         kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault
     ) throws(TableError) {
-        self.table = table
-        self.kinds = kinds
         // 1. The key maker: the variant rules compiled, and the saved keys of the words.
         let keyMaker = try Self.keyMaker(variants: variants)
         if let keyCache { keyMaker.preload(keyCache, variants: variants.text) }
-        self.keyMaker = keyMaker
-        self.variantsText = variants.text
-        self.byteClasses = ByteClasses(keyMaker: keyMaker)
-        self.markerTable = LanguageMarkers.Table(storage: markerStorage)
         // 2. The concepts, in order of first appearance, with their preferred rows.
         let concepts = ConceptIndex(table: table)
-        self.concepts = concepts.concepts
-        self.conceptIndex = concepts.index
         // 3. Every row keyed and checked, and the spellings that concepts share checked
         //    against their `+shared` and `+default` marks.
-        let compiled = try CompiledEntries(table: table, conceptOfRow: concepts.conceptOfRow, keyMaker: keyMaker, kinds: kinds)
-        self.entries = compiled.entries
-        self.hasSilencedEntries = compiled.entries.contains { $0.silenced }
-        self.casedKeys = compiled.casedKeys
-        self.casedRanges = compiled.casedRanges
-        self.entryAllCapsWords = compiled.allCapsWords
-        self.ownTexts = compiled.ownTexts
-        self.ownRanges = compiled.ownRanges
+        let compiled = try CompiledEntries(table: table, conceptOfRow: concepts.conceptOfRow, languageOfRow: concepts.languageOfRow,
+                                           keyMaker: keyMaker, kinds: kinds)
         // 4. The trie of the folded keys.
-        self.trie = Trie(keys: compiled.keys) { compiled.needsCapitals($0) }
+        let trie = Trie(keys: compiled.keys) { compiled.needsCapitals($0) }
+        self.init(parts: Parts(
+            table: table, kinds: kinds, keyMaker: keyMaker, variantsText: variants.text, trie: trie, entries: compiled.entries,
+            concepts: concepts.concepts, preferredTerms: concepts.preferredTerms,
+            preferredTermBytes: concepts.preferredTermBytes, languageNames: concepts.languageNames,
+            casedKeys: compiled.casedKeys, casedRanges: compiled.casedRanges, entryAllCapsWords: compiled.allCapsWords,
+            ownTexts: compiled.ownTexts, ownRanges: compiled.ownRanges))
+    }
+
+    /// What a matcher is made of: compiled from a table (``init(table:variants:keyCache:kinds:)``)
+    /// or read from a compiled file (``CompiledTable``).
+    struct Parts {
+        var table: TermTable
+        var kinds: Set<ConceptKind>
+        var keyMaker: KeyMaker
+        var variantsText: String
+        var trie: Trie
+        var entries: [Entry]
+        var concepts: [Concept]
+        var preferredTerms: [PreferredTerm]
+        var preferredTermBytes: [UInt8]
+        var languageNames: [String]
+        var casedKeys: [UInt8]
+        var casedRanges: [Range<Int32>]
+        var entryAllCapsWords: [[[UInt8]]]
+        var ownTexts: [UInt8]
+        var ownRanges: [Range<Int32>]
+    }
+
+    init(parts: Parts) {
+        self.table = parts.table
+        self.kinds = parts.kinds
+        self.keyMaker = parts.keyMaker
+        self.variantsText = parts.variantsText
+        self.byteClasses = ByteClasses(keyMaker: parts.keyMaker)
+        self.markerTable = LanguageMarkers.Table(storage: markerStorage)
+        self.concepts = parts.concepts
+        self.conceptIndex = ConceptLookup(parts.concepts)
+        self.preferredTerms = parts.preferredTerms
+        self.preferredTermBytes = parts.preferredTermBytes
+        self.languageNames = parts.languageNames
+        self.entries = parts.entries
+        self.hasSilencedEntries = parts.entries.contains { $0.silenced }
+        self.casedKeys = parts.casedKeys
+        self.casedRanges = parts.casedRanges
+        self.entryAllCapsWords = parts.entryAllCapsWords
+        self.ownTexts = parts.ownTexts
+        self.ownRanges = parts.ownRanges
+        self.trie = parts.trie
     }
 
     /// The key maker for these variant rules, or the error that names the failing rule.
-    private static func keyMaker(variants: VariantRules) throws(TableError) -> KeyMaker {
+    static func keyMaker(variants: VariantRules) throws(TableError) -> KeyMaker {
         do {
             return try KeyMaker(variantRules: Array(variants.text.utf8), name: variants.source)
         } catch {
@@ -186,9 +241,7 @@ public final class Matcher: Sendable {
     /// The languages in which the table has preferred terms, sorted.
     public var languages: [String] {
         var languages = Set<String>()
-        for concept in concepts {
-            for row in concept.preferred { languages.insert(table.rows[row].language) }
-        }
+        for term in preferredTerms { languages.insert(languageNames[Int(term.language)]) }
         return languages.sorted()
     }
 
@@ -204,12 +257,24 @@ public final class Matcher: Sendable {
     }
 
     func preferredTerm(concept index: Int32, language: String, form: TermForm) -> TermRow? {
-        let preferred = concepts[Int(index)].preferred.map { table.rows[$0] }
+        preferred(concept: index, language: language, form: form).map { table.rows[Int($0.row)] }
+    }
+
+    /// The UTF-8 of a preferred term.
+    func bytes(of term: PreferredTerm) -> ArraySlice<UInt8> {
+        preferredTermBytes[Int(term.term.lowerBound)..<Int(term.term.upperBound)]
+    }
+
+    /// The preferred term that ``preferredTerm(conceptID:language:form:)`` chooses, from
+    /// the matcher's own list (the renderer's way: it reads no table row).
+    func preferred(concept index: Int32, language: String, form: TermForm) -> PreferredTerm? {
+        let range = concepts[Int(index)].preferred
+        let preferred = preferredTerms[Int(range.lowerBound)..<Int(range.upperBound)]
         for lang in [language, "und"] {
-            if let row = preferred.first(where: { $0.language == lang && $0.form == form })
-                ?? preferred.first(where: { $0.language == lang && $0.form == .full })
+            if let term = preferred.first(where: { $0.form == form && languageNames[Int($0.language)] == lang })
+                ?? preferred.first(where: { $0.form == .full && languageNames[Int($0.language)] == lang })
             {
-                return row
+                return term
             }
         }
         return nil

@@ -30,6 +30,13 @@ struct Trie: @unchecked Sendable {
     }
 
     private let storage: Storage
+    /// What else owns memory the trie reads: the mapped compiled file its nodes, edges
+    /// and accepted entries lie in (``CompiledTable``), or nil.
+    private let owner: AnyObject?
+    /// The sizes of `nodes`, `edges` and `acceptEntries`, for writing them out.
+    let nodeCount: Int
+    let edgeCount: Int
+    let acceptCount: Int
     private let rootNext: UnsafePointer<Int32>
     private let nodes: UnsafePointer<Node>
     /// Each edge packs its target node (high 24 bits) and its label byte (low 8 bits).
@@ -48,7 +55,7 @@ struct Trie: @unchecked Sendable {
     private let level3: UnsafePointer<Int32>
 
     /// Owns the memory.
-    private final class Storage {
+    final class Storage {
         var buffers: [UnsafeMutableRawPointer] = []
         func allocate<T>(_ values: [T]) -> UnsafePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
@@ -139,26 +146,48 @@ struct Trie: @unchecked Sendable {
         for index in nodes.indices where nodes[index].edgeCount > 0 {
             nodes[index].firstEdge = edges[Int(nodes[index].edgeStart)]
         }
+        let storage = Storage()
+        self.init(nodes: storage.allocate(nodes), nodeCount: nodes.count, edges: storage.allocate(edges), edgeCount: edges.count,
+                  acceptEntries: storage.allocate(acceptEntries), acceptCount: acceptEntries.count, storage: storage, owner: nil)
+    }
+
+    /// A trie of nodes, edges and accepted entries laid out as `init(keys:)` lays them
+    /// out, owned by `storage` or `owner`: builds the tables derived from them (the
+    /// root's dense table, the byte pairs that begin keys, the nodes after two and three
+    /// letters). ``CompiledTable`` calls it with the arrays of a compiled file, checked.
+    init(
+        nodes: UnsafePointer<Node>, nodeCount: Int, edges: UnsafePointer<UInt32>, edgeCount: Int,
+        acceptEntries: UnsafePointer<Int32>, acceptCount: Int, storage: Storage = Storage(), owner: AnyObject?
+    ) {
+        self.nodeCount = nodeCount
+        self.edgeCount = edgeCount
+        self.acceptCount = acceptCount
+        self.owner = owner
+        let root = nodes[0]
         var rootNext = [Int32](repeating: Trie.none, count: 256)
-        for k in 0..<nodes[0].edgeCount {
-            let edge = edges[Int(nodes[0].edgeStart) + k]
+        for k in 0..<root.edgeCount {
+            let edge = edges[Int(root.edgeStart) + k]
             rootNext[Int(edge & 0xFF)] = Int32(edge >> 8)
         }
+        // The pairs that begin a key of two bytes or more: an edge of the root, then an
+        // edge of the node it leads to.
         var pairs = [UInt64](repeating: 0, count: 1024)
-        for entry in 0..<keys.count where length(entry) >= 2 {
-            let pair = Int(byte(entry, 0)) << 8 | Int(byte(entry, 1))
-            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        for k in 0..<root.edgeCount {
+            let edge = edges[Int(root.edgeStart) + k]
+            let child = nodes[Int(edge >> 8)]
+            for j in 0..<child.edgeCount {
+                let pair = Int(edge & 0xFF) << 8 | Int(edges[Int(child.edgeStart) + j] & 0xFF)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
         }
-
         var pairIndex = [UInt8](repeating: 63, count: 256)
         for byte in UInt8(0x61)...0x7A { pairIndex[Int(byte)] = byte - 0x61; pairIndex[Int(byte - 0x20)] = byte - 0x61 }
         for byte in UInt8(0x30)...0x39 { pairIndex[Int(byte)] = 26 + byte - 0x30 }
-        let storage = Storage()
         self.storage = storage
         self.rootNext = storage.allocate(rootNext)
-        self.nodes = storage.allocate(nodes)
-        self.edges = storage.allocate(edges)
-        self.acceptEntries = storage.allocate(acceptEntries)
+        self.nodes = nodes
+        self.edges = edges
+        self.acceptEntries = acceptEntries
         self.pairs = storage.allocate(pairs)
         self.pairIndex = storage.allocate(pairIndex)
         self.level2 = storage.allocate([Int32](repeating: Trie.none, count: 64 * 64))
@@ -258,5 +287,58 @@ struct Trie: @unchecked Sendable {
         let entry = nodes[Int(node)]
         guard entry.acceptStart >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: acceptEntries + Int(entry.acceptStart), count: entry.acceptCount)
+    }
+}
+
+extension Trie {
+    /// The nodes, edges and accepted entries, as ``CompiledTable`` writes them.
+    var storedNodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: nodes, count: nodeCount) }
+    var storedEdges: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: edges, count: edgeCount) }
+    var storedAccepts: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: acceptEntries, count: acceptCount) }
+
+    /// Whether `Node` is laid out as a compiled file stores it (four 32-bit fields in
+    /// order, little-endian), so that the file's nodes can be read in place.
+    static var nodeLayoutIsStored: Bool {
+        MemoryLayout<Node>.size == 16 && MemoryLayout<Node>.offset(of: \Node.counts) == 4
+            && MemoryLayout<Node>.offset(of: \Node.acceptStart) == 8 && MemoryLayout<Node>.offset(of: \Node.firstEdge) == 12
+            && 1.littleEndian == 1
+    }
+
+    /// Why nodes, edges and accepted entries from a file are not a trie that `next`,
+    /// `accepted` and the rest can walk without leaving them, or nil when they are: every
+    /// node's edges and accepted entries lie inside their arrays, edges are sorted by
+    /// label and lead to nodes, the first-edge copies agree, and every accepted entry is
+    /// one of `entryCount`.
+    static func problem(
+        nodes: UnsafePointer<Node>, nodeCount: Int, edges: UnsafePointer<UInt32>, edgeCount: Int,
+        accepts: UnsafePointer<Int32>, acceptCount: Int, entryCount: Int
+    ) -> String? {
+        guard nodeCount >= 1, nodeCount < 1 << 24 else { return "the trie has \(nodeCount) nodes" }
+        for index in 0..<nodeCount {
+            let node = nodes[index]
+            let start = Int(node.edgeStart), count = node.edgeCount
+            guard start >= 0, start + count <= edgeCount else { return "node \(index) has edges outside the edge array" }
+            guard node.firstEdge == (count > 0 ? edges[start] : 0) else { return "node \(index) has a wrong first edge" }
+            if count > 1 {
+                for k in start + 1..<start + count where edges[k] & 0xFF <= edges[k - 1] & 0xFF {
+                    return "node \(index) has edges out of order"
+                }
+            }
+            let accepted = node.acceptCount
+            if accepted == 0 {
+                guard node.acceptStart == -1 else { return "node \(index) accepts nothing but names a start" }
+            } else {
+                guard node.acceptStart >= 0, Int(node.acceptStart) + accepted <= acceptCount else {
+                    return "node \(index) has accepted entries outside their array"
+                }
+            }
+        }
+        for k in 0..<edgeCount where Int(edges[k] >> 8) >= nodeCount || edges[k] >> 8 == 0 {
+            return "edge \(k) leads to no node"
+        }
+        for k in 0..<acceptCount where accepts[k] < 0 || Int(accepts[k]) >= entryCount {
+            return "accepted entry \(k) is no entry"
+        }
+        return nil
     }
 }

@@ -168,17 +168,17 @@ public struct LineNormalizer: Sendable {
     /// surface's case when it is all caps or capitalised.
     private mutating func replacement(for ref: ScanWorkspace.SenseRef, surface: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         let entry = matcher.entries[Int(ref.entry)]
-        let form = matcher.table.rows[entry.row].form
+        let form = entry.form
         let base: [UInt8]
         let key = Int64(ref.entry) << 2 | paragraphSlot
         if let cached = replacements[key] {
             guard let cached else { return nil }
             base = cached
         } else {
-            let row = matcher.preferredTerm(concept: ref.concept, language: paragraphLanguage, form: form)
-            replacements[key] = .some(row.map { Array($0.term.utf8) })
-            guard let row else { return nil }
-            base = Array(row.term.utf8)
+            let preferred = matcher.preferred(concept: ref.concept, language: paragraphLanguage, form: form)
+            replacements[key] = .some(preferred.map { Array(matcher.bytes(of: $0)) })
+            guard let preferred else { return nil }
+            base = Array(matcher.bytes(of: preferred))
         }
         return Matcher.adjustCase(base, to: surface, abbreviation: form == .abbr)
     }

@@ -19,11 +19,59 @@ public struct TermTable: Sendable {
     public let sources: [String]
     /// The rows, in file order: the bottom layer's first, a row that a later layer
     /// refines in the place of the row it refines, a later layer's new rows after them.
-    public let rows: [TermRow]
+    public var rows: [TermRow] { contents.rows }
     /// What the later layers changed in the earlier ones, as notes at the later row
     /// (`glossary check --refinements` prints them), and the redundant rows of a later
     /// layer as warnings.
-    public let layerFindings: [Diagnostic]
+    public var layerFindings: [Diagnostic] { contents.findings }
+    private let contents: Contents
+
+    /// The rows and findings: parsed, or made on first use from a compiled table (a
+    /// matcher loaded from ``CompiledTable`` scans and renders text without them).
+    private enum Contents: Sendable {
+        case parsed(rows: [TermRow], findings: [Diagnostic])
+        case deferred(Deferred)
+
+        var rows: [TermRow] {
+            switch self {
+            case .parsed(let rows, _): rows
+            case .deferred(let deferred): deferred.value.rows
+            }
+        }
+
+        var findings: [Diagnostic] {
+            switch self {
+            case .parsed(_, let findings): findings
+            case .deferred(let deferred): deferred.value.findings
+            }
+        }
+    }
+
+    /// Rows and findings made once, by the first reader.
+    final class Deferred: Sendable {
+        private let make: @Sendable () -> (rows: [TermRow], findings: [Diagnostic])
+        private let made = Lock<(rows: [TermRow], findings: [Diagnostic])?>(nil)
+
+        init(_ make: @escaping @Sendable () -> (rows: [TermRow], findings: [Diagnostic])) {
+            self.make = make
+        }
+
+        var value: (rows: [TermRow], findings: [Diagnostic]) {
+            made.withLock { made in
+                if let made { return made }
+                let value = make()
+                made = value
+                return value
+            }
+        }
+    }
+
+    /// A table whose rows and findings `make` gives on first use.
+    init(sources: [String], deferred make: @escaping @Sendable () -> (rows: [TermRow], findings: [Diagnostic])) {
+        self.sources = sources
+        self.source = sources.joined(separator: " + ")
+        self.contents = .deferred(Deferred(make))
+    }
 
     /// The header line, exactly.
     public static let header = "id\tlang\tterm\tform\tstatus\tnote"
@@ -65,15 +113,13 @@ public struct TermTable: Sendable {
         self.source = sources.joined(separator: " + ")
         if parsed.count == 1 && parsed[0].removals.isEmpty {
             // One file: nothing to merge.
-            self.rows = parsed[0].rows
-            self.layerFindings = []
+            self.contents = .parsed(rows: parsed[0].rows, findings: [])
             return
         }
         var merge = LayerMerge(capacity: parsed.reduce(0) { $0 + $1.rows.count }, sources: sources)
         for (index, layer) in parsed.enumerated() { merge.add(rows: layer.rows, removals: layer.removals, layer: index) }
         if !merge.errors.isEmpty { throw TableError(Array(merge.errors.prefix(TableError.limit))) }
-        self.rows = merge.result()
-        self.layerFindings = merge.findings
+        self.contents = .parsed(rows: merge.result(), findings: merge.findings)
     }
 
     /// The data shipped with Glossary: the layers `Data/world.tsv` (generated from CLDR

@@ -26,13 +26,20 @@ struct Compile: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let matcher = try table.loadMatcher(useKeyCache: false)
+        let layers = try table.readLayers()
+        let matcher = try table.loadMatcher(useKeyCache: false, layers: layers)
         let path = output ?? (table.isShipped ? "Data/terms.keys" : TableFile.keyCachePath(forTable: table.editedPath))
-        do {
-            try FileIO.writeAtomically(matcher.keyCache().bytes, to: path)
-        } catch {
-            printError("glossary: cannot write \(path): \(error)")
-            throw ExitStatus.failure
+        var files = [(path, matcher.keyCache().bytes)]
+        if let compiled = table.compiledPath {
+            files.append((compiled, CompiledTable.encode(matcher, layers: layers, variants: try table.variants.rules())))
+        }
+        for (path, bytes) in files {
+            do {
+                try FileIO.writeAtomically(bytes, to: path)
+            } catch {
+                printError("glossary: cannot write \(path): \(error)")
+                throw ExitStatus.failure
+            }
         }
     }
 }

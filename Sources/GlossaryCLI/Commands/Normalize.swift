@@ -127,7 +127,7 @@ struct Normalize: ParsableCommand {
 
     func run() throws {
         let started = monotonicSeconds()
-        let matcher = try table.loadMatcher(kinds: mentionedKinds)
+        let matcher = try table.loadMatcher(useCompiled: true, kinds: mentionedKinds)
         let loaded = monotonicSeconds()
         // Text keeps each paragraph in its own language; a list of mentions names one
         // canonical spelling per concept (DESIGN.md, "Languages").

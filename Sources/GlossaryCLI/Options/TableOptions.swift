@@ -42,8 +42,24 @@ struct TableOptions: ParsableArguments {
     /// for the shipped data, is used when it fits; `useKeyCache: false` computes every
     /// key afresh. `kinds` are the kinds of concept that are mentions (all, for the
     /// commands that explain or export the table).
-    func loadMatcher(useKeyCache: Bool = true, kinds: Set<ConceptKind> = Set(ConceptKind.allCases)) throws -> Matcher {
-        let layers = try readLayers()
+    ///
+    /// With `useCompiled`, the compiled form beside the last file (`NAME.compiled`, see
+    /// ``CompiledTable``) is mapped in instead when it was made from exactly these
+    /// layers and variant rules; one that was not is named on standard error and
+    /// ignored. `layers` are the layers already read, if any.
+    func loadMatcher(
+        useKeyCache: Bool = true, useCompiled: Bool = false, kinds: Set<ConceptKind> = Set(ConceptKind.allCases), layers: [TableLayer]? = nil
+    ) throws -> Matcher {
+        if useCompiled, layers == nil, let path = compiledPath, FileIO.exists(path) {
+            let rules = try variants.rules()
+            do throws(CompiledTable.Rejection) {
+                return try CompiledTable.matcher(contentsOfFile: path, layerPaths: terms + layer, variants: rules,
+                                                 keyCache: useKeyCache ? keyCache() : nil, kinds: kinds)
+            } catch {
+                printError("glossary: note: not using \(path): \(error); `glossary compile` writes it again")
+            }
+        }
+        let layers = try layers ?? readLayers()
         let table: TermTable
         do throws(TableError) {
             table = try TermTable(layers: layers)
@@ -66,6 +82,10 @@ struct TableOptions: ParsableArguments {
         if let last = (terms + layer).last, let cache = try? KeyCache(contentsOfFile: TableFile.keyCachePath(forTable: last)) { return cache }
         return terms.isEmpty ? KeyCache.shipped : nil
     }
+
+    /// Where the compiled form of the layers is: beside the last file; none for the
+    /// shipped data alone.
+    var compiledPath: String? { (terms + layer).last.map(CompiledTable.path(forTable:)) }
 
     /// The path the editing commands change.
     var editedPath: String { layer.last ?? terms.last ?? Self.shippedPath }

@@ -8,7 +8,7 @@
 /// fuzzers together with the library's sources (the import lines are dropped there).
 enum FuzzOracles {
     /// The fuzz targets, each named after the parser it reads the input with.
-    static let targets = ["matcher", "table", "json", "untag"]
+    static let targets = ["matcher", "table", "json", "untag", "compiled"]
 
     /// The one entry point of the fuzzers and of the regression test that replays their
     /// kept inputs: nil when `bytes` passes the oracle of `target`, else what went wrong.
@@ -17,6 +17,7 @@ enum FuzzOracles {
         case "table": table(bytes)
         case "json": json(bytes)
         case "untag": untag(bytes)
+        case "compiled": compiled(bytes)
         default: matcher(bytes)
         }
     }
@@ -222,3 +223,58 @@ extension FuzzOracles {
 
 /// The reference matcher over the fixture, made once.
 let referenceMatcher = ReferenceMatcher(table: fixture.table, keyMaker: fixture.keyMaker)
+
+extension FuzzOracles {
+    /// The compiled form of the fixture table, and the fingerprint of its one layer.
+    static let compiledFixture: [UInt8] = {
+        let layers = [TableLayer(parsing: fixtureTSV, source: "fixture.tsv")]
+        return CompiledTable.encode(fixture, layers: layers, variants: .shipped)
+    }()
+
+    /// Sets a compiled file's hash to match its bytes, as a forger would.
+    static func rehash(_ file: inout [UInt8]) {
+        guard file.count >= CompiledTable.headerSize else { return }
+        let hash = file.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[CompiledTable.headerSize...])) }
+        withUnsafeBytes(of: hash.littleEndian) { file.replaceSubrange(16..<24, with: $0) }
+    }
+
+    /// Compiled-table reader: the input edits the fixture's compiled file (each 4 bytes:
+    /// a 24-bit position and a byte to put there; a first byte with its low bit set cuts
+    /// the file at the first position instead, and one with bit 1 set keeps the old
+    /// hash). The result is refused, or read: then matching, rendering and the rows never
+    /// leave the file, and an unchanged file finds what the fixture finds.
+    static func compiled(_ bytes: [UInt8]) -> String? {
+        var file = compiledFixture
+        let mode = bytes.first ?? 0
+        var edits = bytes.dropFirst()
+        while edits.count >= 4 {
+            let e = Array(edits.prefix(4))
+            edits = edits.dropFirst(4)
+            let position = (Int(e[0]) << 16 | Int(e[1]) << 8 | Int(e[2])) % max(file.count, 1)
+            if mode & 1 != 0 {
+                file = Array(file.prefix(position))
+                break
+            }
+            if position < file.count { file[position] = e[3] }
+        }
+        if mode & 2 == 0 { rehash(&file) }
+        return compiled(forged: file)
+    }
+
+    /// Reads a compiled file of the fixture's layer: refused, or used on sample text.
+    static func compiled(forged file: [UInt8]) -> String? {
+        let layers = [TableLayer(parsing: fixtureTSV, source: "fixture.tsv")]
+        let matcher: Matcher
+        do {
+            matcher = try CompiledTable.matcher(MappedBytes(copying: file), fingerprint: CompiledTable.fingerprint(of: layers))
+        } catch {
+            return file == compiledFixture ? "the fixture's own compiled form was refused: \(error)" : nil
+        }
+        let text = Array("Sergei Shoigu dan Wang Yi di Moskow; Шойгу, 王毅, PBB, pajak PBB, Tiongkok dan Rusianya.\nSHOIGU BERTEMU WANG YI".utf8)
+        let mentions = matcher.mentions(inUTF8: text)
+        for format in [OutputFormat.text, .tag, .jsonl] { _ = matcher.render(text, format: format, language: "en") }
+        _ = matcher.table.rows.count
+        if file == compiledFixture && mentions != fixture.mentions(inUTF8: text) { return "the fixture's compiled form finds other mentions" }
+        return nil
+    }
+}
