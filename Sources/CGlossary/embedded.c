@@ -32,6 +32,13 @@ static const uint8_t words[] = {
     0
 };
 
+// The compiled form of the two layers above (`glossary compile`), read in place: its
+// records are 8-byte aligned from the start of the array.
+static const uint8_t compiled[] __attribute__((aligned(16))) = {
+#embed "../../Data/terms.compiled" suffix(,)
+    0
+};
+
 static const uint8_t keys[] = {
 #embed "../../Data/terms.keys" suffix(,)
     0
@@ -40,6 +47,11 @@ static const uint8_t keys[] = {
 const uint8_t *glossary_default_keys(size_t *length) {
     *length = sizeof(keys) - 1;
     return keys;
+}
+
+const uint8_t *glossary_default_compiled(size_t *length) {
+    *length = sizeof(compiled) - 1;
+    return compiled;
 }
 
 const uint8_t *glossary_default_world(size_t *length) {

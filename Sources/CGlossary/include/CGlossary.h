@@ -98,6 +98,9 @@ const uint8_t *glossary_default_variants(size_t *length);
 /// The match keys of the shipped table's words, Data/terms.keys (see KeyCache.swift).
 const uint8_t *glossary_default_keys(size_t *length);
 
+/// Data/terms.compiled: the compiled form of the shipped layers, 16-byte aligned.
+const uint8_t *glossary_default_compiled(size_t *length);
+
 /// The common surnames (`Data/common-surnames.txt`) that `glossary check` knows.
 const uint8_t *glossary_default_common_surnames(size_t *length);
 

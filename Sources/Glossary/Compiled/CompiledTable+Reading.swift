@@ -43,14 +43,15 @@ extension CompiledTable {
     }
 
     /// A matcher from the compiled file at `path`, made from the table files `layerPaths`
-    /// (bottom first), which are hashed as they are read and not kept: the way to load
-    /// a large table fast and small. Unreadable files are rejected.
+    /// (bottom first; over the shipped layers with `overShipped`), which are hashed as
+    /// they are read and not kept: the way to load a large table fast and small.
+    /// Unreadable files are rejected.
     public static func matcher(
-        contentsOfFile path: String, layerPaths: [String], variants: VariantRules = .shipped, keyCache: KeyCache? = nil,
-        kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault
+        contentsOfFile path: String, layerPaths: [String], overShipped: Bool = false, variants: VariantRules = .shipped,
+        keyCache: KeyCache? = nil, kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault
     ) throws(Rejection) -> Matcher {
         let bytes: MappedBytes
-        var fingerprint: [(length: UInt64, hash: UInt64)] = []
+        var fingerprint = overShipped ? shippedFingerprint : []
         do {
             bytes = try MappedBytes(contentsOfFile: path)
             for layer in layerPaths { fingerprint.append(try ContentHash.ofFile(layer)) }
@@ -58,6 +59,21 @@ extension CompiledTable {
             throw .damaged("it or its table cannot be read: \(error)")
         }
         return try matcher(bytes, fingerprint: fingerprint, variants: variants, keyCache: keyCache, kinds: kinds)
+    }
+
+    /// The shipped data's matcher from its compiled form built into the library
+    /// (`Data/terms.compiled`), or nil when that was made from other data or by another
+    /// build (then compile ``TableLayer/shipped`` as usual).
+    public static func shippedMatcher(
+        variants: VariantRules = .shipped, kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault
+    ) -> Matcher? {
+        try? matcher(MappedBytes(borrowing: EmbeddedData.compiled), fingerprint: shippedFingerprint, variants: variants,
+                            keyCache: .shipped, kinds: kinds)
+    }
+
+    /// The fingerprint of the shipped layers built into the library.
+    static var shippedFingerprint: [(length: UInt64, hash: UInt64)] {
+        EmbeddedData.layerBytes.map { (UInt64($0.count), ContentHash.of($0)) }
     }
 
     /// Checks a compiled file through: header, hash, every section and every index, as

@@ -36,6 +36,7 @@ public enum CompiledTable {
         /// Its bytes are not what `glossary compile` wrote.
         case damaged(String)
 
+        /// The reason, as a clause: "it was made by another build …".
         public var description: String {
             switch self {
             case .foreign(let why): "it was made by another build or with other variant rules (\(why))"

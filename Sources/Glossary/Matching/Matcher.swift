@@ -214,9 +214,12 @@ public final class Matcher: Sendable {
         return casedKeys[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
-    /// Compiles the shipped table with the shipped variant rules and key cache.
+    /// The shipped table with the shipped variant rules: read from its compiled form
+    /// built into the library (``CompiledTable/shippedMatcher(variants:kinds:)``), or
+    /// compiled with the shipped key cache when that form is out of date.
     public static func shipped(kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault) throws(TableError) -> Matcher {
-        try Matcher(table: TermTable.shipped(), keyCache: .shipped, kinds: kinds)
+        if let compiled = CompiledTable.shippedMatcher(kinds: kinds) { return compiled }
+        return try Matcher(table: TermTable.shipped(), keyCache: .shipped, kinds: kinds)
     }
 
     /// The keys of every word this matcher has keyed through ICU or the variant rules

@@ -11,7 +11,16 @@ import Glibc
 package final class MappedBytes: @unchecked Sendable {
     // @unchecked: the memory is never written after `init`.
     package let bytes: UnsafeRawBufferPointer
-    private let mapped: Bool
+    private let ownership: Ownership
+
+    private enum Ownership {
+        /// A mapping, unmapped in `deinit`.
+        case mapped
+        /// An allocation, freed in `deinit`.
+        case allocated
+        /// Memory that lives as long as the program (built into the binary).
+        case borrowed
+    }
 
     /// Maps a whole file. Throws when it cannot be opened, read or mapped; an empty file
     /// gives empty bytes.
@@ -23,12 +32,18 @@ package final class MappedBytes: @unchecked Sendable {
         let size = Int(info.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            mapped = false
+            ownership = .borrowed
             return
         }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { throw .current }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
-        mapped = true
+        ownership = .mapped
+    }
+
+    /// Bytes that live as long as the program, such as data built into the binary.
+    package init(borrowing bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        ownership = .borrowed
     }
 
     /// A copy of `source`, 16-byte aligned as a mapping's start is.
@@ -36,7 +51,7 @@ package final class MappedBytes: @unchecked Sendable {
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
         _ = memory.initializeMemory(as: UInt8.self, from: source)
         bytes = UnsafeRawBufferPointer(start: memory.baseAddress, count: source.count)
-        mapped = false
+        ownership = .allocated
     }
 
     /// Gives the pages read so far back to the kernel, so that they count in the
@@ -49,7 +64,7 @@ package final class MappedBytes: @unchecked Sendable {
     /// Gives back the pages of part of the bytes (the pages it touches: the mapping is
     /// never written, so nothing is lost).
     package func release(_ part: UnsafeRawBufferPointer) {
-        guard mapped, let base = bytes.baseAddress, let start = part.baseAddress, !part.isEmpty else { return }
+        guard ownership == .mapped, let base = bytes.baseAddress, let start = part.baseAddress, !part.isEmpty else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let from = (start - base) / page * page
         let to = min(bytes.count, start - base + part.count)
@@ -73,6 +88,10 @@ package final class MappedBytes: @unchecked Sendable {
 
     deinit {
         guard let base = bytes.baseAddress else { return }
-        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) } else { base.deallocate() }
+        switch ownership {
+        case .mapped: munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+        case .allocated: base.deallocate()
+        case .borrowed: break
+        }
     }
 }

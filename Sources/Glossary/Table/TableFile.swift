@@ -12,8 +12,9 @@ import Glibc
 /// - a crash or kill at any moment leaves the old table or the new one, never a mix;
 /// - two edits at the same time run one after the other, and both land.
 ///
-/// A key cache beside the table (see ``TableFile/keyCachePath(forTable:)``) is
-/// rewritten after the table under the same lock, so it stays in step.
+/// A key cache and a compiled form beside the table (``TableFile/keyCachePath(forTable:)``,
+/// ``CompiledTable/path(forTable:)``), when there are, are rewritten after the table
+/// under the same lock, so they stay in step.
 public struct TableFile: Sendable {
     /// The table's path.
     public let path: String
@@ -78,8 +79,9 @@ public struct TableFile: Sendable {
         let new = Array(document.text.utf8)
 
         let matcher: Matcher
+        let layers = below + [TableLayer(utf8: new, source: path)]
         do {
-            let table = try TermTable(layers: below + [TableLayer(utf8: new, source: path)])
+            let table = try TermTable(layers: layers)
             let cache = try? KeyCache(contentsOfFile: Self.keyCachePath(forTable: path))
             matcher = try Matcher(table: table, variants: variants, keyCache: cache, kinds: Set(ConceptKind.allCases))
         } catch {
@@ -91,6 +93,10 @@ public struct TableFile: Sendable {
             try FileIO.writeAtomically(new, to: path)
             let keys = Self.keyCachePath(forTable: path)
             if access(keys, F_OK) == 0 { try FileIO.writeAtomically(matcher.keyCache().bytes, to: keys) }
+            let compiled = CompiledTable.path(forTable: path)
+            if access(compiled, F_OK) == 0 {
+                try FileIO.writeAtomically(CompiledTable.encode(matcher, layers: layers, variants: variants), to: compiled)
+            }
         } catch {
             throw EditError("cannot write \(path): \(error)")
         }

@@ -30,7 +30,7 @@ struct Compile: ParsableCommand {
         let matcher = try table.loadMatcher(useKeyCache: false, layers: layers)
         let path = output ?? (table.isShipped ? "Data/terms.keys" : TableFile.keyCachePath(forTable: table.editedPath))
         var files = [(path, matcher.keyCache().bytes)]
-        if let compiled = table.compiledPath {
+        if let compiled = table.isShipped ? CompiledTable.path(forTable: TableOptions.shippedPath) : table.compiledPath {
             files.append((compiled, CompiledTable.encode(matcher, layers: layers, variants: try table.variants.rules())))
         }
         for (path, bytes) in files {

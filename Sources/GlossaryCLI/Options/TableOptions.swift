@@ -50,10 +50,13 @@ struct TableOptions: ParsableArguments {
     func loadMatcher(
         useKeyCache: Bool = true, useCompiled: Bool = false, kinds: Set<ConceptKind> = Set(ConceptKind.allCases), layers: [TableLayer]? = nil
     ) throws -> Matcher {
+        if useCompiled, layers == nil, isShipped, let compiled = CompiledTable.shippedMatcher(variants: try variants.rules(), kinds: kinds) {
+            return compiled
+        }
         if useCompiled, layers == nil, let path = compiledPath, FileIO.exists(path) {
             let rules = try variants.rules()
             do throws(CompiledTable.Rejection) {
-                return try CompiledTable.matcher(contentsOfFile: path, layerPaths: terms + layer, variants: rules,
+                return try CompiledTable.matcher(contentsOfFile: path, layerPaths: terms + layer, overShipped: terms.isEmpty, variants: rules,
                                                  keyCache: useKeyCache ? keyCache() : nil, kinds: kinds)
             } catch {
                 printError("glossary: note: not using \(path): \(error); `glossary compile` writes it again")

@@ -166,6 +166,17 @@ struct CompiledTableTests {
         #expect(refused > 0)  // the checks do refuse some
     }
 
+    @Test("The built-in compiled form is what `glossary compile` makes of the shipped layers now, and the shipped matcher uses it")
+    func shippedIsCurrent() throws {
+        let fresh = try Self.compile(TableLayer.shipped)
+        #expect(Array(EmbeddedData.compiled) == fresh,
+                "Data/terms.compiled is stale: run `swift run glossary compile` (it writes Data/terms.keys too) and commit both")
+        let builtIn = try #require(CompiledTable.shippedMatcher())
+        let text = "Menlu Rusia Sergey Lavrov bertemu Wang Yi di Beijing; PBB dan Uni Eropa."
+        #expect(builtIn.mentions(in: text) == (try Matcher(table: TermTable.shipped(), keyCache: .shipped)).mentions(in: text))
+        #expect(builtIn.mentions(in: text).count == 6)
+    }
+
     @Test("`glossary compile` writes NAME.compiled; normalize uses it, and ignores it with a note once the table changes")
     func command() throws {
         let folder = try TemporaryFolder.make()
