@@ -58,20 +58,10 @@ public struct LineNormalizer: Sendable {
             tokens += other.tokens
         }
     }
-    /// The replacement of each entry per language (key: entry << 2 | slot), as a range
-    /// of `replacementBytes`: plain values, so that a lookup retains nothing.
-    private var replacements: [Int64: CachedReplacement] = [:]
-    private var replacementBytes: [UInt8] = []
+    /// The replacement of each entry per language.
+    private var replacements = ReplacementCache()
     /// The buffer in which `render` makes each replacement.
     private var scratch: [UInt8] = []
-
-    /// A cached replacement: `count` bytes at `start`, or `count` -1 when the concept has
-    /// no term in the language; `abbreviation` keeps an abbreviation's case (`adjustCase`).
-    private struct CachedReplacement {
-        var start: Int32
-        var count: Int32
-        var abbreviation: Bool
-    }
 
     /// A normalizer writing `format`, replacing mentions with terms in `language`.
     public init(matcher: Matcher, format: OutputFormat, language: String) {
@@ -189,23 +179,17 @@ public struct LineNormalizer: Sendable {
         for ref: ScanWorkspace.SenseRef, surface: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]
     ) -> Bool {
         let key = Int64(ref.entry) << 2 | paragraphSlot
-        let cached: CachedReplacement
-        if let known = replacements[key] {
+        let cached: ReplacementCache.Slot
+        if let known = replacements.lookup(key) {
             cached = known
         } else {
             let entry = matcher.entries[Int(ref.entry)]
             let form = matcher.table.rows[entry.row].form
-            if let row = matcher.preferredTerm(concept: ref.concept, language: paragraphLanguage, form: form) {
-                let start = replacementBytes.count
-                replacementBytes += row.term.utf8
-                cached = CachedReplacement(start: Int32(start), count: Int32(replacementBytes.count - start), abbreviation: form == .abbr)
-            } else {
-                cached = CachedReplacement(start: 0, count: -1, abbreviation: false)
-            }
-            replacements[key] = cached
+            let row = matcher.preferredTerm(concept: ref.concept, language: paragraphLanguage, form: form)
+            cached = replacements.insert(key, term: row?.term.utf8, abbreviation: form == .abbr)
         }
         guard cached.count >= 0 else { return false }
-        return replacementBytes.withUnsafeBufferPointer { bytes in
+        return replacements.bytes.withUnsafeBufferPointer { bytes in
             let term = UnsafeBufferPointer(rebasing: bytes[Int(cached.start)..<Int(cached.start + cached.count)])
             Matcher.appendCaseAdjusted(term, to: surface, abbreviation: cached.abbreviation, into: &out)
             return true

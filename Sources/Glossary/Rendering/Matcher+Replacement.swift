@@ -110,8 +110,17 @@ extension Matcher {
                 continue
             }
             let traits = ScalarTraits(scalar)
-            if traits.isUppercase { upper += 1 } else if traits.isLowercase { lower += 1 }
-            if firstLetter == 0 && scalar.properties.isAlphabetic { firstLetter = scalar.properties.isUppercase ? 1 : 2 }
+            // Unicode derives Alphabetic from Uppercase, Lowercase and more, so a cased
+            // scalar is a letter without asking its properties again.
+            if traits.isUppercase {
+                upper += 1
+                if firstLetter == 0 { firstLetter = 1 }
+            } else if traits.isLowercase {
+                lower += 1
+                if firstLetter == 0 { firstLetter = 2 }
+            } else if firstLetter == 0 && scalar.properties.isAlphabetic {
+                firstLetter = scalar.properties.isUppercase ? 1 : 2
+            }
             i += length
         }
         for byte in term where byte >= 0x80 {
