@@ -153,6 +153,13 @@ extension Matcher {
         while p < line.count && classes[Int(line[p])] & ByteClasses.separator != 0 { p += 1 }
         guard p < line.count else { return }
         guard classes[Int(line[p])] & ByteClasses.alnum != 0 else { return }
-        active.removeAll { walkDies(from: $0.node, alongWordAt: p, line, classes) }
+        // Compacted by hand: `removeAll(where:)` costs a partition and a closure per call,
+        // and this runs after every stored token while a walk is live (usually one walk).
+        var kept = 0
+        for a in active.indices where !walkDies(from: active[a].node, alongWordAt: p, line, classes) {
+            active[kept] = active[a]
+            kept += 1
+        }
+        if kept < active.count { active.removeLast(active.count - kept) }
     }
 }

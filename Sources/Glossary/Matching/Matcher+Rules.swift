@@ -1,3 +1,5 @@
+import Glibc
+
 // The rules a candidate must pass, by the numbers of DESIGN.md: 2 (a term without a Latin
 // letter meets no plain ASCII text), 3 (Han and kana),
 // 4 (abbreviations: own case, own script, press casing), 5 (lowercase surfaces) and
@@ -145,20 +147,34 @@ extension Matcher {
         return surface.count == own.count && zip(surface, own).allSatisfy { asciiLower($0) == asciiLower($1) }
     }
 
-    /// Whether the candidate's surface has exactly this cased key.
+    /// Whether the candidate's surface has exactly this cased key. Compares bytes in
+    /// place (the line's for a key in the source, the keys buffer's otherwise): this runs
+    /// for every abbreviation and every concept with several matching rows, so it must
+    /// not copy a token's bytes into an array.
     func surfaceCased(
         equals cased: ArraySlice<UInt8>, _ tokens: [Token], _ first: Int, _ candidate: ScanWorkspace.Candidate,
         _ line: UnsafeBufferPointer<UInt8>, _ keys: [UInt8]
     ) -> Bool {
-        var position = cased.startIndex
-        for t in first...candidate.last {
-            let part = LineTokens.cased(tokens[t], stem: t == candidate.last && candidate.stem, line, keys)
-            guard position + part.count <= cased.endIndex, cased[position..<(position + part.count)].elementsEqual(part) else {
-                return false
+        cased.withUnsafeBufferPointer { cased in
+            keys.withUnsafeBufferPointer { keys in
+                var position = 0
+                for t in first...candidate.last {
+                    let token = tokens[t]
+                    let stem = t == candidate.last && candidate.stem
+                    let part: UnsafeBufferPointer<UInt8>
+                    if token.flags.contains(.keyInSource) {
+                        part = UnsafeBufferPointer(rebasing: line[Int(token.start)..<Int(stem ? token.stemEnd : token.end)])
+                    } else {
+                        let range = stem ? token.stemCased : token.cased
+                        part = UnsafeBufferPointer(rebasing: keys[Int(range.lowerBound)..<Int(range.upperBound)])
+                    }
+                    guard position + part.count <= cased.count else { return false }
+                    if part.count > 0 && memcmp(cased.baseAddress! + position, part.baseAddress!, part.count) != 0 { return false }
+                    position += part.count
+                }
+                return position == cased.count
             }
-            position += part.count
         }
-        return position == cased.endIndex
     }
 
     /// Rules 2 (a term without a Latin letter), 4, 5 and 6 for one entry of a candidate;

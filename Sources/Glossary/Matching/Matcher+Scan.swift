@@ -14,7 +14,8 @@ extension Matcher {
         workspace.line.keys.removeAll(keepingCapacity: true)
         workspace.candidates.removeAll(keepingCapacity: true)
         workspace.active.removeAll(keepingCapacity: true)
-        workspace.support.removeAll(keepingCapacity: true)
+        // Emptying a dictionary walks its whole capacity, which a long paragraph grew.
+        if !workspace.support.isEmpty { workspace.support.removeAll(keepingCapacity: true) }
         workspace.found.removeAll(keepingCapacity: true)
         workspace.senses.removeAll(keepingCapacity: true)
         workspace.wholeRange = nil

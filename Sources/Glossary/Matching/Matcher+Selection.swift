@@ -186,7 +186,10 @@ extension Matcher {
         }
         // A concept needs an introduction only if every row of it that matched says so.
         let needs = entries[Int(entry)].needsIntroduction
-        if let existing = senses[start...].firstIndex(where: { $0.concept == concept }) {
+        // A plain loop: a slice of `senses` here would retain its buffer per mention.
+        var existing = start
+        while existing < senses.count && senses[existing].concept != concept { existing += 1 }
+        if existing < senses.count {
             if score(entry) < score(senses[existing].entry) { senses[existing].entry = entry }
             senses[existing].needsIntroduction = senses[existing].needsIntroduction && needs
         } else {

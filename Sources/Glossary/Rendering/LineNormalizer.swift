@@ -58,8 +58,10 @@ public struct LineNormalizer: Sendable {
             tokens += other.tokens
         }
     }
-    /// Replacement bytes per entry and language (nil: the concept has no term in it).
-    private var replacements: [Int64: [UInt8]?] = [:]
+    /// The replacement of each entry per language.
+    private var replacements = ReplacementCache()
+    /// The buffer in which `render` makes each replacement.
+    private var scratch: [UInt8] = []
 
     /// A normalizer writing `format`, replacing mentions with terms in `language`.
     public init(matcher: Matcher, format: OutputFormat, language: String) {
@@ -130,17 +132,23 @@ public struct LineNormalizer: Sendable {
         switch format {
         case .text:
             var done = 0
+            // The replacement is made in a buffer kept between paragraphs: a mention
+            // allocates nothing once its entry's term is cached.
+            var replacement = self.scratch
+            self.scratch = []
+            defer { self.scratch = replacement }
             for found in workspace.found where found.resolution != .ambiguous {
                 let ref = workspace.senses[found.senses.lowerBound]
                 let surface = UnsafeBufferPointer(rebasing: line[found.start..<found.end])
-                guard let replacement = replacement(for: ref, surface: surface),
+                replacement.removeAll(keepingCapacity: true)
+                guard self.replacement(for: ref, surface: surface, into: &replacement),
                     !Matcher.replacementWouldJoin(line, found.start..<found.end, replacement)
                 else { continue }
-                out += line[done..<found.start]
+                out += UnsafeBufferPointer(rebasing: line[done..<found.start])
                 out += replacement
                 done = found.end
             }
-            out += line[done...]
+            out += UnsafeBufferPointer(rebasing: line[done...])
         case .tag:
             var done = 0
             for found in workspace.found {
@@ -164,22 +172,26 @@ public struct LineNormalizer: Sendable {
         }
     }
 
-    /// The replacement bytes of a resolved mention, cached per entry; adjusted to the
-    /// surface's case when it is all caps or capitalised.
-    private mutating func replacement(for ref: ScanWorkspace.SenseRef, surface: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let entry = matcher.entries[Int(ref.entry)]
-        let form = entry.form
-        let base: [UInt8]
+    /// Appends the replacement of a resolved mention to `out`: the term cached per entry
+    /// and language, adjusted to the surface's case when it is all caps or capitalised.
+    /// False when the concept has no term in the language.
+    private mutating func replacement(
+        for ref: ScanWorkspace.SenseRef, surface: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]
+    ) -> Bool {
         let key = Int64(ref.entry) << 2 | paragraphSlot
-        if let cached = replacements[key] {
-            guard let cached else { return nil }
-            base = cached
+        let cached: ReplacementCache.Slot
+        if let known = replacements.lookup(key) {
+            cached = known
         } else {
+            let form = matcher.entries[Int(ref.entry)].form
             let preferred = matcher.preferred(concept: ref.concept, language: paragraphLanguage, form: form)
-            replacements[key] = .some(preferred.map { Array(matcher.bytes(of: $0)) })
-            guard let preferred else { return nil }
-            base = Array(matcher.bytes(of: preferred))
+            cached = replacements.insert(key, term: preferred.map { matcher.bytes(of: $0) }, abbreviation: form == .abbr)
         }
-        return Matcher.adjustCase(base, to: surface, abbreviation: form == .abbr)
+        guard cached.count >= 0 else { return false }
+        return replacements.bytes.withUnsafeBufferPointer { bytes in
+            let term = UnsafeBufferPointer(rebasing: bytes[Int(cached.start)..<Int(cached.start + cached.count)])
+            Matcher.appendCaseAdjusted(term, to: surface, abbreviation: cached.abbreviation, into: &out)
+            return true
+        }
     }
 }

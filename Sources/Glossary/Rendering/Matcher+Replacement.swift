@@ -80,4 +80,62 @@ extension Matcher {
         }
         return term
     }
+
+    /// `adjustCase`, appending to `out` instead of making an array (the per-mention path
+    /// of `text` output). The surface's case is read byte by byte where it is ASCII and
+    /// through Unicode properties elsewhere, as `adjustCase` reads it; a term that is not
+    /// plain ASCII (rare in the languages replaced into) goes through `adjustCase`.
+    static func appendCaseAdjusted(
+        _ term: UnsafeBufferPointer<UInt8>, to surface: UnsafeBufferPointer<UInt8>, abbreviation: Bool, into out: inout [UInt8]
+    ) {
+        var upper = 0, lower = 0
+        // The case of the first letter: 0 none yet, 1 upper, 2 other.
+        var firstLetter = 0
+        var i = 0
+        while i < surface.count {
+            let byte = surface[i]
+            if byte < 0x80 {
+                if byte &- 0x41 < 26 {
+                    upper += 1
+                    if firstLetter == 0 { firstLetter = 1 }
+                } else if byte &- 0x61 < 26 {
+                    lower += 1
+                    if firstLetter == 0 { firstLetter = 2 }
+                }
+                i += 1
+                continue
+            }
+            guard let (scalar, length) = decodeScalar(surface, at: i) else {
+                i += 1  // what String(decoding:) would make U+FFFD: neither cased nor a letter
+                continue
+            }
+            let traits = ScalarTraits(scalar)
+            // Unicode derives Alphabetic from Uppercase, Lowercase and more, so a cased
+            // scalar is a letter without asking its properties again.
+            if traits.isUppercase {
+                upper += 1
+                if firstLetter == 0 { firstLetter = 1 }
+            } else if traits.isLowercase {
+                lower += 1
+                if firstLetter == 0 { firstLetter = 2 }
+            } else if firstLetter == 0 && scalar.properties.isAlphabetic {
+                firstLetter = scalar.properties.isUppercase ? 1 : 2
+            }
+            i += length
+        }
+        for byte in term where byte >= 0x80 {
+            out += adjustCase(Array(term), to: surface, abbreviation: abbreviation)
+            return
+        }
+        let start = out.count
+        out.append(contentsOf: term)
+        guard !term.isEmpty else { return }
+        if upper >= 2 && lower == 0 && !abbreviation {
+            out.withUnsafeMutableBufferPointer { bytes in
+                for k in start..<bytes.count where bytes[k] &- 0x61 < 26 { bytes[k] -= 0x20 }
+            }
+        } else if firstLetter == 1 && term[0] &- 0x61 < 26 {
+            out[start] -= 0x20
+        }
+    }
 }
