@@ -154,6 +154,13 @@ extension Matcher {
         if token.flags.contains(.keyInSource) {
             var p = Int(token.start)
             let end = Int(stem ? token.stemEnd : token.end)
+            // From the root, the first three letters or digits of a word through the
+            // table of nodes after three (a plain ASCII word's bytes all are).
+            if node == Trie.root && token.kind == .word && end - p >= 3 {
+                node = trie.afterTriple(line[p], line[p + 1], line[p + 2])
+                if node == Trie.none { return node }
+                p += 3
+            }
             while p < end {
                 node = trie.next(node, asciiLower(line[p]))
                 if node == Trie.none { return node }

@@ -29,10 +29,9 @@ struct Trie: @unchecked Sendable {
         var acceptCount: Int { Int((counts >> 9) & 0x3F_FFFF) }
     }
 
+    /// Owns the memory (one reference, so that copying the trie in the hot loop costs
+    /// one retain at most).
     private let storage: Storage
-    /// What else owns memory the trie reads: the mapped compiled file its nodes, edges
-    /// and accepted entries lie in (``CompiledTable``), or nil.
-    private let owner: AnyObject?
     /// The sizes of `nodes`, `edges` and `acceptEntries`, for writing them out.
     let nodeCount: Int
     let edgeCount: Int
@@ -57,6 +56,9 @@ struct Trie: @unchecked Sendable {
     /// Owns the memory.
     final class Storage {
         var buffers: [UnsafeMutableRawPointer] = []
+        /// What else owns memory the trie reads: the mapped compiled file its nodes,
+        /// edges and accepted entries lie in (``CompiledTable``), or nil.
+        var owner: AnyObject?
         func allocate<T>(_ values: [T]) -> UnsafePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
             pointer.initialize(from: values, count: values.count)
@@ -162,7 +164,7 @@ struct Trie: @unchecked Sendable {
         self.nodeCount = nodeCount
         self.edgeCount = edgeCount
         self.acceptCount = acceptCount
-        self.owner = owner
+        storage.owner = owner
         let root = nodes[0]
         var rootNext = [Int32](repeating: Trie.none, count: 256)
         for k in 0..<root.edgeCount {
