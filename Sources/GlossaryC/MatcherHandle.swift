@@ -52,6 +52,10 @@ private func open(_ layers: [TableLayer], shipped: Bool, kinds text: UnsafePoint
     if let problem { return fail(problem, errorOut) }
     do throws(TableError) {
         let rules = try variants.map { path throws(TableError) in try VariantRules(contentsOfFile: String(cString: path)) } ?? .shipped
+        // The shipped data alone: its compiled form built into the library, when it fits.
+        if shipped && layers.isEmpty, let compiled = CompiledTable.shippedMatcher(variants: rules, kinds: chosen) {
+            return MatcherHandle(compiled).retainedPointer()
+        }
         let table = try TermTable(layers: (shipped ? TableLayer.shipped : []) + layers)
         // The shipped key cache is made for the shipped rules; other rules ignore it.
         let matcher = try Matcher(table: table, variants: rules, keyCache: shipped ? KeyCache.shipped : nil, kinds: chosen)

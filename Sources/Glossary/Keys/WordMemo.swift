@@ -1,3 +1,5 @@
+import Glibc
+
 /// A per-thread memo of word keys: the words that the byte loop cannot key by itself
 /// (not plain ASCII, or holding a letter the variant rules may change) are looked up
 /// here without a lock or an allocation, and computed by the shared ``KeyMaker`` only
@@ -66,7 +68,7 @@ struct WordMemo {
             if index < 0 { break }
             let entry = entries[Int(index)]
             if entry.hash == hash && entry.kind == kind && Int(entry.word.count) == word.count
-                && bytes[Int(entry.word.lowerBound)..<Int(entry.word.upperBound)].elementsEqual(word)
+                && (word.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(entry.word.lowerBound), word.baseAddress!, word.count) == 0 })
             {
                 return entry
             }
