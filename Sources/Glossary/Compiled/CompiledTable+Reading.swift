@@ -137,7 +137,8 @@ extension CompiledTable {
                 throw .stale("it was made from \(layers.count) layers, not \(fingerprint.count)")
             }
             for (index, print) in fingerprint.enumerated() where layers.u64(index, 0) != print.length || layers.u64(index, 8) != print.hash {
-                throw .stale("layer \(index + 1) has changed since")
+                let name = (try? stringRange(layers, index, 16)).map { string($0) } ?? "layer \(index + 1)"
+                throw .stale("\(name) has changed since")
             }
         }
 

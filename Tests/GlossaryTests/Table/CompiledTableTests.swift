@@ -192,6 +192,6 @@ struct CompiledTableTests {
         let stale = try CommandRunner.run(["normalize", "--format", "tag", "--terms", table], "Maria Zakharova\n")
         #expect(stale.status == 0)
         #expect(stale.text.contains("⟦maria-zakharova|Maria Zakharova⟧"))
-        #expect(stale.stderr.contains("not using \(folder)/desk.compiled") && stale.stderr.contains("another version of the table"))
+        #expect(stale.stderr.contains("not using \(folder)/desk.compiled") && stale.stderr.contains("another version of the table (\(table) has changed since)"))
     }
 }
