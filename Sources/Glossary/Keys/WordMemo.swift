@@ -54,11 +54,12 @@ struct WordMemo {
         }
     }
 
-    /// The keys of `word`, computing them with `compute` on a miss. The returned ranges
-    /// index `bytes` until the next call.
-    mutating func lookup(
-        _ word: UnsafeBufferPointer<UInt8>, kind: Kind, compute: (UnsafeBufferPointer<UInt8>) -> WordKey
-    ) -> Entry {
+    /// The keys of `word`, computed by `keyMaker` on a miss (`kind` says how). The
+    /// returned ranges index `bytes` until the next call. The key maker is an argument,
+    /// not captured by a closure, so that a lookup costs no reference counting: the key
+    /// maker is shared by every thread, and a retain of a shared object is an atomic
+    /// write to one cache line that all the threads then contend for.
+    mutating func lookup(_ word: UnsafeBufferPointer<UInt8>, kind: Kind, keyMaker: KeyMaker) -> Entry {
         var hash: UInt32 = 2_166_136_261 ^ UInt32(kind.rawValue)
         for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         if (entries.count + 1) * 2 > slots.count { grow() }
@@ -74,7 +75,14 @@ struct WordMemo {
             }
             slot = (slot + 1) & mask
         }
-        let key = compute(word)
+        let key: WordKey
+        switch kind {
+        case .word: key = keyMaker.key(ofWord: word)
+        case .asciiVariant: key = asciiVariantKey(word, keyMaker: keyMaker)
+        case .punct:
+            let folded = punctuationKey(word)
+            key = WordKey(cased: folded, folded: folded, mixedScript: false)
+        }
         func append<C: Collection>(_ part: C) -> Range<Int32> where C.Element == UInt8 {
             let start = Int32(bytes.count)
             bytes.append(contentsOf: part)

@@ -71,9 +71,7 @@ extension Matcher {
                 // checks both), or a byte the rules may change: then walk the word's
                 // real key, from the memo.
                 guard stem == length else { return p }
-                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[p..<end]), kind: .asciiVariant) { bytes in
-                    asciiVariantKey(bytes, keyMaker: keyMaker)
-                }
+                let entry = memo.lookup(UnsafeBufferPointer(rebasing: line[p..<end]), kind: .asciiVariant, keyMaker: keyMaker)
                 node = Trie.root
                 var k = Int(entry.folded.lowerBound)
                 while k < Int(entry.folded.upperBound) && node != Trie.none {

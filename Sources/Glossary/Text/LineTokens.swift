@@ -85,12 +85,7 @@ struct LineTokens {
         _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, han: Bool, gap: Gap, keyMaker: KeyMaker
     ) -> Token {
         let bytes = UnsafeBufferPointer(rebasing: line[range])
-        let entry = han
-            ? memo.lookup(bytes, kind: .word) { keyMaker.key(ofWord: $0) }
-            : memo.lookup(bytes, kind: .punct) { bytes in
-                let key = punctuationKey(bytes)
-                return WordKey(cased: key, folded: key, mixedScript: false)
-            }
+        let entry = memo.lookup(bytes, kind: han ? .word : .punct, keyMaker: keyMaker)
         var token = Token(kind: han ? .han : .punct, gapBefore: gap, flags: [], start: Int32(range.lowerBound),
                           end: Int32(range.upperBound))
         token.cased = append(entry.cased)
@@ -179,11 +174,7 @@ struct LineTokens {
     /// The keys of a word that is not plain ASCII, from the memo.
     private mutating func key(_ word: UnsafeBufferPointer<UInt8>, ascii: Bool, keyMaker: KeyMaker) -> (cased: ArraySlice<UInt8>, folded: ArraySlice<UInt8>, mixedScript: Bool) {
         let entry: WordMemo.Entry
-        if ascii {
-            entry = memo.lookup(word, kind: .asciiVariant) { asciiVariantKey($0, keyMaker: keyMaker) }
-        } else {
-            entry = memo.lookup(word, kind: .word) { keyMaker.key(ofWord: $0) }
-        }
+        entry = memo.lookup(word, kind: ascii ? .asciiVariant : .word, keyMaker: keyMaker)
         return (memo.bytes[Int(entry.cased.lowerBound)..<Int(entry.cased.upperBound)],
                 memo.bytes[Int(entry.folded.lowerBound)..<Int(entry.folded.upperBound)], entry.mixedScript)
     }

@@ -152,6 +152,7 @@ struct Normalize: ParsableCommand {
             var reader = LineReader(fd: input.fd, segmentLimit: path == nil ? segmentBytes : Int.max / 2)
             var lineNumber = 0
             var offsetInLine = 0
+            let inputNumber = pool.input(named: input.name)
             do {
                 while let piece = try reader.next(into: &pool.bytes) {
                     var startsDocument = false
@@ -159,7 +160,7 @@ struct Normalize: ParsableCommand {
                         lineNumber += 1
                         startsDocument = lineNumber == 1 || documents.startsDocument(pool.bytes.suffix(piece.count))
                     }
-                    pool.add(Work(count: piece.count, input: input.name, lineNumber: lineNumber, offset: offsetInLine,
+                    pool.add(Work(count: piece.count, input: inputNumber, lineNumber: lineNumber, offset: offsetInLine,
                                   lineEnd: (format != .jsonl || path != nil) && piece.hasNewline, startsDocument: startsDocument))
                     offsetInLine = piece.endsLine ? 0 : offsetInLine + piece.count
                     if pool.isFull || (interactive && piece.endsLine) {

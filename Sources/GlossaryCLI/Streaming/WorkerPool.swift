@@ -8,7 +8,9 @@ struct Work {
     var count: Int
     /// Where its bytes start in the batch (set by `WorkerPool.add`).
     var start = 0
-    var input: String
+    /// The input's name: an index into ``WorkerPool/inputNames`` (a number, not the
+    /// string, so that copying work between threads costs no reference counting).
+    var input: Int
     var lineNumber: Int
     var offset: Int
     /// Write a line feed after the output (text and tag formats, when the line had one).
@@ -41,6 +43,9 @@ struct WorkerPool {
         var deferred: [(index: Int, outputAt: Int, paragraph: LineNormalizer.Deferred)] = []
         /// What the slice learned about its documents.
         var learned = LineNormalizer.SliceDocuments()
+        /// The inputs' names: this worker's own copies, so that reading them on its
+        /// thread touches no reference count that another thread touches.
+        var names: [String] = []
         /// The first line of the slice that could not be processed (the slice stops there).
         var failure: InputError?
         /// Lines passed through unchanged with --keep-bad-lines.
@@ -63,6 +68,8 @@ struct WorkerPool {
     /// bound memory (about 2 × this × slices).
     static let sliceBytes = 1 << 19
     private var batch: [Work] = []
+    /// The names of the inputs, in the order they were first given to ``input(named:)``.
+    private(set) var inputNames: [String] = []
     /// The batch's bytes, piece after piece (the reader appends to it).
     var bytes: [UInt8] = []
     private var batchBytes = 0
@@ -84,6 +91,14 @@ struct WorkerPool {
     private(set) var badLines: [InputError] = []
 
     var isFull: Bool { batchBytes >= workers.count * WorkerPool.sliceBytes }
+
+    /// The number of the input called `name`, for ``Work/input``.
+    mutating func input(named name: String) -> Int {
+        if let known = inputNames.firstIndex(of: name) { return known }
+        inputNames.append(name)
+        for worker in workers { worker.names.append(String(decoding: Array(name.utf8), as: UTF8.self)) }
+        return inputNames.count - 1
+    }
 
     mutating func add(_ work: Work) {
         var work = work
@@ -118,7 +133,7 @@ struct WorkerPool {
             bytes.withUnsafeBufferPointer { all in
                 for work in batch {
                     if work.startsDocument { main.endDocument() }
-                    main.process(Self.bytes(of: work, all), input: work.input, lineNumber: work.lineNumber, offset: work.offset,
+                    main.process(Self.bytes(of: work, all), input: inputNames[work.input], lineNumber: work.lineNumber, offset: work.offset,
                                  into: &out)
                     if work.lineEnd { out.append(0x0A) }
                 }
@@ -169,7 +184,7 @@ struct WorkerPool {
             out += worker.output[written..<item.outputAt]
             written = item.outputAt
             let work = works[works.startIndex + item.index]
-            main.finish(item.paragraph, line: Self.bytes(of: work, all), input: work.input, lineNumber: work.lineNumber,
+            main.finish(item.paragraph, line: Self.bytes(of: work, all), input: inputNames[work.input], lineNumber: work.lineNumber,
                         offset: work.offset, into: &out)
             if work.lineEnd { out.append(0x0A) }
         }
@@ -194,7 +209,7 @@ struct WorkerPool {
                 let bytes = bytes(of: work, all)
                 if worker.documents != nil {
                     do throws(InputError) {
-                        try worker.documents!.process(bytes, input: work.input, lineNumber: work.lineNumber, into: &worker.output)
+                        try worker.documents!.process(bytes, input: worker.names[work.input], lineNumber: work.lineNumber, into: &worker.output)
                     } catch {
                         guard worker.keepBadLines else {
                             worker.failure = error
@@ -207,7 +222,7 @@ struct WorkerPool {
                 } else {
                     let at = worker.output.count
                     if let deferred = worker.normalizer.processInSlice(
-                        bytes, startsDocument: work.startsDocument, input: work.input, lineNumber: work.lineNumber,
+                        bytes, startsDocument: work.startsDocument, input: worker.names[work.input], lineNumber: work.lineNumber,
                         offset: work.offset, into: &worker.output)
                     {
                         worker.deferred.append((index, at, deferred))
