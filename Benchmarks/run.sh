@@ -25,7 +25,7 @@ fi
 echo "bench: building glossary (release)" >&2
 (cd "$root" && swift build -c release --product glossary >&2)
 for table in "$out"/terms-*.tsv; do
-    # The compiled form: the table's word keys, so that loading opens no transliterator.
+    # The compiled form (NAME.compiled, mapped in at start-up) and the word keys (NAME.keys).
     "$root/.build/release/glossary" compile --terms "$table"
 done
 python3 "$here/bench.py" --data "$out" --glossary "$root/.build/release/glossary" --python "$venv/bin/python" "$@"
