@@ -8,17 +8,17 @@
 /// (``CompiledTable/Rejection``) and the caller compiles the table as usual:
 /// - the header names the format, Glossary's key pipeline, ICU's version and a hash of
 ///   the variant rules, and must match this build's exactly;
-/// - the file records each layer's length and ``ContentHash``; a layer that differs
+/// - the file records each layer's length and `ContentHash`; a layer that differs
 ///   makes the file stale;
 /// - a hash of everything after the header must match, so a damaged file is refused;
-/// - every index the scan follows is checked before it is used (``Trie/problem``,
+/// - every index the scan follows is checked before it is used (`Trie.problem`,
 ///   and the checks of the rows, concepts and entries below), so even a file forged
 ///   to pass the hash can give wrong mentions but never a read outside the file.
 ///
 /// Layout: a 32-byte header (`GLOSSTBL`, format version, section count, hash of the rest,
 /// total length), a table of sections (offset and length, 8-byte aligned), then the
-/// sections in ``Section`` order, each an array of fixed-width little-endian records
-/// (their widths are in ``Section/width``). Strings are (offset, length) pairs into the
+/// sections in `Section` order, each an array of fixed-width little-endian records
+/// (their widths are in `Section.width`). Strings are (offset, length) pairs into the
 /// `strings` section.
 public enum CompiledTable {
     static let magic = Array("GLOSSTBL".utf8)
