@@ -21,7 +21,7 @@ extension CompiledTable {
             throw .foreign("the variant rules do not compile")
         }
         if let keyCache { keyMaker.preload(keyCache, variants: variants.text) }
-        let parts = try file.parts(keyMaker: keyMaker, variants: variants, kinds: kinds)!
+        let parts = try file.parts(keyMaker: keyMaker, variants: variants, kinds: kinds)
         // The checks read every page; the scan will read few of them again.
         bytes.releaseResidentPages()
         return Matcher(parts: parts)
@@ -74,14 +74,6 @@ extension CompiledTable {
     /// The fingerprint of the shipped layers built into the library.
     static var shippedFingerprint: [(length: UInt64, hash: UInt64)] {
         EmbeddedData.layerBytes.map { (UInt64($0.count), ContentHash.of($0)) }
-    }
-
-    /// Checks a compiled file through: header, hash, every section and every index, as
-    /// ``matcher(_:layers:variants:keyCache:kinds:)`` does, without the layers. For the
-    /// fuzzer and `glossary check`.
-    static func validate(_ bytes: MappedBytes, variants: VariantRules = .shipped) throws(Rejection) {
-        let file = try File(bytes, variants: variants)
-        _ = try file.parts(keyMaker: nil, variants: variants, kinds: [])
     }
 
     /// A compiled file whose header, hash and section table are checked.
@@ -169,8 +161,8 @@ extension CompiledTable {
             return result
         }
 
-        /// Everything a matcher is made of, checked. With no `keyMaker`, only checks.
-        func parts(keyMaker: KeyMaker?, variants: VariantRules, kinds: Set<ConceptKind>) throws(Rejection) -> Matcher.Parts? {
+        /// Everything a matcher is made of, checked.
+        func parts(keyMaker: KeyMaker, variants: VariantRules, kinds: Set<ConceptKind>) throws(Rejection) -> Matcher.Parts {
             let rows = records(.rows), languages = records(.languages), concepts = records(.concepts)
             let preferred = records(.preferred), entries = records(.entries), layers = records(.layers)
 
@@ -280,7 +272,6 @@ extension CompiledTable {
 
             var sources: [String] = []
             for index in 0..<layers.count { sources.append(string(try stringRange(layers, index, 16))) }
-            guard let keyMaker else { return nil }  // checking only
             let casedKeys = Array(self[.casedKeys]), ownTexts = Array(self[.ownTexts])
             bytes.release(self[.casedKeys])
             let trie = Trie(nodes: nodePointer, nodeCount: nodes.count / 16, edges: edgePointer, edgeCount: edges.count / 4,

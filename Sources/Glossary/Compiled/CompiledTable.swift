@@ -112,11 +112,9 @@ extension CompiledTable {
         var languageIndex: [String: Int] = [:]
         for (index, name) in languageNames.enumerated() { languageIndex[name] = index }
         w = BinaryWriter()
-        var conceptOfRow = [Int](repeating: 0, count: rows.count)
-        for entry in matcher.entries { conceptOfRow[entry.row] = Int(entry.concept) }
         var conceptIndex: [String: Int] = [:]
         for (index, concept) in matcher.concepts.enumerated() { conceptIndex[concept.id] = index }
-        for (index, row) in rows.enumerated() {
+        for row in rows {
             let language: Int
             if let known = languageIndex[row.language] {
                 language = known
@@ -126,7 +124,7 @@ extension CompiledTable {
                 languageNames.append(row.language)
             }
             let term = strings.add(row.term), note = strings.add(row.note)
-            w.u32(conceptIndex[row.conceptID] ?? conceptOfRow[index])
+            w.u32(conceptIndex[row.conceptID]!)  // every row's concept is one of the matcher's
             w.u32(language)
             w.u32(term.offset)
             w.u32(term.length)
