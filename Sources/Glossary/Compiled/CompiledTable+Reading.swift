@@ -27,21 +27,6 @@ extension CompiledTable {
         return Matcher(parts: parts)
     }
 
-    /// A matcher from the compiled file at `path` (see the other `matcher`); an
-    /// unreadable file is rejected as damaged.
-    public static func matcher(
-        contentsOfFile path: String, layers: [TableLayer], variants: VariantRules = .shipped, keyCache: KeyCache? = nil,
-        kinds: Set<ConceptKind> = ConceptKind.mentionedByDefault
-    ) throws(Rejection) -> Matcher {
-        let bytes: MappedBytes
-        do {
-            bytes = try MappedBytes(contentsOfFile: path)
-        } catch {
-            throw .damaged("it cannot be read: \(error)")
-        }
-        return try matcher(bytes, fingerprint: fingerprint(of: layers), variants: variants, keyCache: keyCache, kinds: kinds)
-    }
-
     /// A matcher from the compiled file at `path`, made from the table files `layerPaths`
     /// (bottom first; over the shipped layers with `overShipped`), which are hashed as
     /// they are read and not kept: the way to load a large table fast and small.
@@ -193,7 +178,7 @@ extension CompiledTable {
                     rows.u8(index, 31) == 0xFF || Int(rows.u8(index, 31)) < TermStatus.allCases.count, rows.u8(index, 32) <= 2
                 else { throw .damaged("row \(index) names no concept, language, layer, form, status or sharing") }
                 rowLanguage[index] = UInt16(language)
-                rowSharing[index] = [.none, .shared, .defaultSense][Int(rows.u8(index, 32))]
+                rowSharing[index] = sharingCodes[Int(rows.u8(index, 32))]
             }
             // Each section's pages are given back once read (the peak of resident memory
             // at start-up is what `glossary normalize` on a short text costs).
@@ -299,7 +284,7 @@ extension CompiledTable {
                     conceptID: concepts[rows.u32(index, 0)].id, language: languageNames[rows.u32(index, 4)],
                     term: string((try? stringRange(rows, index, 8)) ?? 0..<0), form: TermForm.allCases[Int(rows.u8(index, 30))],
                     status: status == 0xFF ? nil : TermStatus.allCases[Int(status)],
-                    sharing: [.none, .shared, .defaultSense][Int(sharing)], needsIntroduction: flags & 1 != 0,
+                    sharing: sharingCodes[Int(sharing)], needsIntroduction: flags & 1 != 0,
                     alsoTitlecase: flags & 2 != 0, note: string((try? stringRange(rows, index, 16)) ?? 0..<0), line: rows.u32(index, 24))
                 row.layer = rows.u16(index, 28)
                 result.append(row)

@@ -52,6 +52,9 @@ public enum CompiledTable {
         (path.hasSuffix(".tsv") ? String(path.dropLast(4)) : path) + ".compiled"
     }
 
+    /// A row's sharing as the file codes it: its index here.
+    static let sharingCodes: [Sharing] = [.none, .shared, .defaultSense]
+
     /// The sections, in file order.
     enum Section: Int, CaseIterable {
         case identity, layers, strings, rows, languages, concepts, preferred, entries
@@ -134,7 +137,7 @@ extension CompiledTable {
             w.u16(UInt16(row.layer))
             w.u8(UInt8(TermForm.allCases.firstIndex(of: row.form)!))
             w.u8(row.status.map { UInt8(TermStatus.allCases.firstIndex(of: $0)!) } ?? 0xFF)
-            w.u8(row.sharing == .none ? 0 : row.sharing == .shared ? 1 : 2)
+            w.u8(UInt8(sharingCodes.firstIndex(of: row.sharing)!))
             w.u8((row.needsIntroduction ? 1 : 0) | (row.alsoTitlecase ? 2 : 0))
             w.u16(0)
         }
